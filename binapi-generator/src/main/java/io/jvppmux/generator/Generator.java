@@ -34,8 +34,9 @@ public final class Generator {
     /** Generates; the output directory is emptied first so that removed definitions leave nothing behind. */
     public static Result run(Path apiDir, Path out) {
         ApiSet apis = ApiSet.load(apiDir);
-        Map<String, Integer> legacy = new CrcCheck(apis).verify();
         Resolver resolver = new Resolver(apis);
+        apis.modules().forEach(f -> ModuleGenerator.validate(f, resolver));
+        Map<String, Integer> legacy = new CrcCheck(apis).verify();
         ModuleGenerator gen = new ModuleGenerator(apis, resolver, legacy);
         List<JavaFile> files = new ArrayList<>();
         List<String> services = new ArrayList<>();

@@ -38,6 +38,16 @@ final class ModuleGenerator {
         return ClassName.get(pkg, TypeNames.className(TypeNames.packageSegment(f.module())) + "Module");
     }
 
+    /** Resolves every field of every definition, so that structural errors surface before the CRC check. */
+    static void validate(ApiFile f, Resolver resolver) {
+        f.types().values().forEach(t -> resolver.resolve(f, "type " + t.name(), t.fields()));
+        f.unions().values().forEach(u -> resolver.structSize(f, u.name()));
+        Map<String, String> roles = MessageShape.roles(f);
+        for (StructDef m : f.messages()) {
+            resolver.resolve(f, "message " + m.name(), MessageShape.of(f, m, roles).body);
+        }
+    }
+
     List<JavaFile> generate(ApiFile f) {
         String pkg = Resolver.packageOf(f.module());
         Map<String, String> names = new HashMap<>();
