@@ -1,0 +1,155 @@
+package io.jvppmux.impl.transport.socket;
+
+import io.jvppmux.api.MuxConfig;
+import io.jvppmux.api.NotConnectedException;
+import io.jvppmux.api.VppTransportException;
+import io.jvppmux.api.spi.RxSink;
+import io.jvppmux.api.spi.VppTransport;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pure-Java socket transport: VPP's binary API over its UNIX domain socket ({@code /run/vpp/api.sock}
+ * by default, {@link MuxConfig#socketPath()}), with VPP's framing (16-byte header, PROTOCOL.md 3.1) and
+ * registration ({@code sockclnt_create} / {@code sockclnt_delete}, PROTOCOL.md 3.2-3.3).
+ *
+ * <ul>
+ *   <li>{@link #connect}: connects and registers within {@link MuxConfig#connectTimeout()}; keeps the client
+ *       index and the {@code name_crc -> id} table of the reply.</li>
+ *   <li>{@link #write}: thread-safe; frame header and message go out in one gather write under a lock. The
+ *       buffer is consumed (its position advances to its limit).</li>
+ *   <li>Receive: a daemon thread {@code jvppmux-socket-rx} reads each message straight into the sink's
+ *       claimed slot. A frame longer than {@link MuxConfig#maxMessageSize()} is a corrupt stream: the
+ *       connection is closed and {@link RxSink#closed} gets a {@link VppTransportException}; so do EOF and
+ *       reset, at once.</li>
+ *   <li>{@link #disconnect}: {@code sockclnt_delete}, up to 500 ms for VPP to close, then close and join the
+ *       receive thread; the sink hears nothing after it returns (and no {@code closed}). Idempotent; connect
+ *       again afterwards for a fresh registration and table.</li>
+ * </ul>
+ */
+public final class SocketTransport implements VppTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
+
+    private final Object lifecycle = new Object();
+    private volatile SocketConnection current;
+    private volatile Handshake.Registration registration;
+    private volatile Path path;
+
+    @Override
+    public void connect(MuxConfig config, RxSink sink) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(sink, "sink");
+        synchronized (lifecycle) {
+            SocketConnection old = current;
+            if (old != null && old.isUsable()) {
+                throw new IllegalStateException("already connected to VPP at " + old.path + "; disconnect first");
+            }
+            if (old != null) {
+                old.abort();
+                current = null;
+            }
+            Path p = config.socketPath();
+            path = p;
+            if (!Files.exists(p)) {
+                throw new VppTransportException("VPP API socket " + p + " does not exist: is VPP running with its "
+                        + "API socket there (startup.conf socksvr { socket-name " + p + " })?");
+            }
+            SocketChannel ch = open(p);
+            SocketConnection c = new SocketConnection(p, ch, sink, config.maxMessageSize());
+            registration = c.open(config.clientName(), config.connectTimeout());
+            current = c;
+            LOG.info("connected to VPP at {} as client 0x{} ({} messages in its table)", p,
+                    Integer.toHexString(registration.clientIndex()), registration.table().size());
+        }
+    }
+
+    private static SocketChannel open(Path p) {
+        SocketChannel ch = null;
+        try {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(UnixDomainSocketAddress.of(p));
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new VppTransportException("cannot connect to VPP API socket " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code index} of the last {@code sockclnt_create_reply}; 0 before the first connect. */
+    @Override
+    public int clientIndex() {
+        Handshake.Registration r = registration;
+        return r == null ? 0 : r.clientIndex();
+    }
+
+    /** The id in the table of the last connect, or -1. */
+    @Override
+    public int messageId(String nameCrc) {
+        Handshake.Registration r = registration;
+        Integer id = r == null ? null : r.table().get(nameCrc);
+        return id == null ? -1 : id;
+    }
+
+    @Override
+    public Optional<Set<String>> messageTable() {
+        Handshake.Registration r = registration;
+        return r == null ? Optional.empty() : Optional.of(r.table().keySet());
+    }
+
+    /** The table of the last connect: {@code name_crc -> id}. */
+    public Map<String, Integer> table() {
+        Handshake.Registration r = registration;
+        return r == null ? Map.of() : r.table();
+    }
+
+    @Override
+    public void write(ByteBuffer message) {
+        Objects.requireNonNull(message, "message");
+        SocketConnection c = current;
+        if (c == null || !c.isUsable()) {
+            throw new NotConnectedException("not connected to VPP at " + (c != null ? c.path : path)
+                    + (c != null && c.lost ? ": the connection was lost" : ""));
+        }
+        c.write(message);
+    }
+
+    @Override
+    public boolean isConnected() {
+        SocketConnection c = current;
+        return c != null && c.isUsable();
+    }
+
+    @Override
+    public void disconnect() {
+        synchronized (lifecycle) {
+            SocketConnection c = current;
+            current = null;
+            if (c != null) {
+                c.disconnect();
+                LOG.info("disconnected from VPP at {}", c.path);
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "socket " + (path != null ? path : MuxConfig.DEFAULT_SOCKET_PATH);
+    }
+}

@@ -1,0 +1,223 @@
+package io.jvppmux.impl.transport.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jvppmux.api.Message;
+import io.jvppmux.api.MuxConfig;
+import io.jvppmux.api.NotConnectedException;
+import io.jvppmux.api.VppTransportException;
+import io.jvppmux.binapi.memclnt.ControlPing;
+import io.jvppmux.binapi.memclnt.ControlPingReply;
+import io.jvppmux.binapi.memclnt.SockclntCreate;
+import io.jvppmux.binapi.memclnt.SockclntDelete;
+import io.jvppmux.binapi.vpe.ShowVersion;
+import io.jvppmux.binapi.wire.MessageCodec;
+import io.jvppmux.mock.MockSocketServer;
+import io.jvppmux.mock.MockVpp;
+import io.jvppmux.mock.ReceivedMessage;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The socket transport against mock-vpp's socket server. */
+class SocketTransportTest {
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    private Path dir;
+    private Path sock;
+    private MockVpp vpp;
+    private MockSocketServer server;
+    private final SocketTransport transport = new SocketTransport();
+    private final SinkRecorder sink = new SinkRecorder();
+
+    @BeforeEach
+    void start() throws Exception {
+        dir = Files.createTempDirectory("st");
+        sock = dir.resolve("api.sock");
+        vpp = MockVpp.start();
+        server = vpp.startSocketServer(sock);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        transport.disconnect();
+        vpp.close();
+        Files.deleteIfExists(sock);
+        Files.deleteIfExists(dir);
+    }
+
+    private MuxConfig config() {
+        return MuxConfig.builder().socketPath(sock).clientName("socket-test").connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /** Encodes {@code m} as the mux does: id from the transport's table, client_index from clientIndex(). */
+    static ByteBuffer encode(SocketTransport t, Message m, int context) {
+        ByteBuffer b = ByteBuffer.allocate(MessageCodec.length(m));
+        MessageCodec.encode(b, m, t.messageId(m.descriptor().nameCrc()), t.clientIndex(), context);
+        return b.flip();
+    }
+
+    private static int context(byte[] msg) {
+        return ByteBuffer.wrap(msg).getInt(2);
+    }
+
+    @Test
+    void handshakeAndPingRoundTrip() throws Exception {
+        transport.connect(config(), sink);
+        assertThat(transport.isConnected()).isTrue();
+        assertThat(transport.clientIndex() & 0x80000000).isNotZero();
+        assertThat(transport.messageId(ControlPing.DESCRIPTOR.nameCrc())).isEqualTo(23);
+        assertThat(transport.messageId(ShowVersion.DESCRIPTOR.nameCrc())).isEqualTo(vpp.messageId(ShowVersion.DESCRIPTOR));
+        assertThat(transport.messageId("no_such_message_00000000")).isEqualTo(-1);
+        assertThat(transport.messageTable()).hasValueSatisfying(t -> assertThat(t).hasSize(vpp.table().size()));
+        assertThat(transport.describe()).contains(sock.toString());
+        ReceivedMessage hello = vpp.awaitReceived(SockclntCreate.DESCRIPTOR, WAIT);
+        assertThat(hello.message(SockclntCreate.class).name()).isEqualTo("socket-test");
+
+        transport.write(encode(transport, new ControlPing(), 0x30003));
+        byte[] reply = sink.next(WAIT);
+        assertThat(reply).isNotNull();
+        assertThat(MessageCodec.messageId(ByteBuffer.wrap(reply), 0)).isEqualTo(transport.messageId(ControlPingReply.DESCRIPTOR.nameCrc()));
+        ControlPingReply r = MessageCodec.decode(reply, new ControlPingReply());
+        assertThat(context(reply)).isEqualTo(0x30003);
+        assertThat(r.vpePid()).isEqualTo(vpp.pid());
+        assertThat(r.clientIndex()).isEqualTo(Integer.toUnsignedLong(transport.clientIndex()));
+        assertThat(sink.threads).containsExactly("jvppmux-socket-rx");
+    }
+
+    @Test
+    void theClientIndexTheCallerWritesIsTheOneTheMockExpects() throws Exception {
+        transport.connect(config(), sink);
+        ByteBuffer wrong = ByteBuffer.allocate(10);
+        MessageCodec.encode(wrong, new ControlPing(), 23, transport.clientIndex() ^ 1, 1);
+        transport.write(wrong.flip());
+        transport.write(encode(transport, new ControlPing(), 2));
+        assertThat(context(sink.next(WAIT))).as("only the second ping is answered").isEqualTo(2);
+        assertThat(vpp.received(ControlPing.DESCRIPTOR)).extracting(ReceivedMessage::disposition).containsExactly(
+                ReceivedMessage.Disposition.DROPPED_WRONG_CLIENT_INDEX, ReceivedMessage.Disposition.HANDLED);
+    }
+
+    @Test
+    void eofIsReportedAtOnceAndReconnectGetsAFreshTable() throws Exception {
+        transport.connect(config(), sink);
+        int oldId = transport.messageId(ShowVersion.DESCRIPTOR.nameCrc());
+        vpp.restart();
+        Throwable cause = sink.awaitClosed(WAIT);
+        assertThat(cause).isInstanceOf(VppTransportException.class).hasMessageContaining(sock.toString());
+        assertThat(transport.isConnected()).isFalse();
+        assertThatThrownBy(() -> transport.write(encode(transport, new ControlPing(), 1)))
+                .isInstanceOf(NotConnectedException.class);
+
+        transport.disconnect();
+        SinkRecorder second = new SinkRecorder();
+        transport.connect(config(), second);
+        assertThat(transport.messageId(ShowVersion.DESCRIPTOR.nameCrc()))
+                .isEqualTo(vpp.messageId(ShowVersion.DESCRIPTOR)).isNotEqualTo(oldId);
+        transport.write(encode(transport, new ControlPing(), 7));
+        assertThat(context(second.next(WAIT))).isEqualTo(7);
+    }
+
+    @Test
+    void oversizedFrameClosesWithAClearErrorWithoutAllocating() throws Exception {
+        transport.connect(config(), sink);
+        server.sendOversizedFrame();
+        Throwable cause = sink.awaitClosed(WAIT);
+        assertThat(cause).isInstanceOf(VppTransportException.class)
+                .hasMessageContaining("corrupt stream").hasMessageContaining("exceeds max-message-size");
+        assertThat(sink.largestClaim).isLessThan(1 << 20);
+        assertThat(transport.isConnected()).isFalse();
+    }
+
+    @Test
+    void truncatedFramePublishesNothingUsableAndCloses() throws Exception {
+        transport.connect(config(), sink);
+        server.sendTruncatedFrame();
+        Throwable cause = sink.awaitClosed(WAIT);
+        assertThat(cause).isInstanceOf(VppTransportException.class);
+        assertThat(sink.messages).as("the claimed slot was published empty").containsExactly(new byte[0]);
+    }
+
+    @Test
+    void missingSocketFileNamesThePath() {
+        Path missing = dir.resolve("nope.sock");
+        MuxConfig c = MuxConfig.builder().socketPath(missing).build();
+        assertThatThrownBy(() -> transport.connect(c, sink)).isInstanceOf(VppTransportException.class)
+                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+        assertThat(transport.isConnected()).isFalse();
+    }
+
+    @Test
+    void refusedConnectIsAnError() {
+        vpp.failNextConnects(1);
+        assertThatThrownBy(() -> transport.connect(config(), sink)).isInstanceOf(VppTransportException.class)
+                .hasMessageContaining(sock.toString());
+        transport.connect(config(), sink);
+        assertThat(transport.isConnected()).isTrue();
+        assertThatThrownBy(() -> transport.connect(config(), sink)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void disconnectSendsSockclntDeleteAndIsQuiet() throws Exception {
+        transport.connect(config(), sink);
+        int index = transport.clientIndex();
+        transport.disconnect();
+        assertThat(transport.isConnected()).isFalse();
+        ReceivedMessage bye = vpp.awaitReceived(SockclntDelete.DESCRIPTOR, WAIT);
+        assertThat(bye.message(SockclntDelete.class).index()).isEqualTo(Integer.toUnsignedLong(index));
+        assertThat(bye.disposition()).isEqualTo(ReceivedMessage.Disposition.HANDLED);
+        assertThat(vpp.awaitConnectedClients(0, WAIT)).isTrue();
+        assertThat(sink.messages).as("the delete reply is not delivered").isEmpty();
+        assertThat(sink.closed).as("no closed() after our own disconnect").isNotDone();
+        transport.disconnect();
+        assertThatThrownBy(() -> transport.write(ByteBuffer.allocate(10))).isInstanceOf(NotConnectedException.class);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("jvppmux-socket-rx")) {
+                t.join(WAIT.toMillis());
+                assertThat(t.isAlive()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void concurrentWritesAreNeverInterleaved() throws Exception {
+        transport.connect(config(), sink);
+        int threads = 4;
+        int each = 250;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int base = (t + 1) << 16;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        transport.write(encode(transport, new ControlPing(), base + i));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Set<Integer> contexts = new HashSet<>();
+        for (int i = 0; i < threads * each; i++) {
+            byte[] m = sink.next(WAIT);
+            assertThat(m).as("reply %d", i).isNotNull();
+            contexts.add(context(m));
+        }
+        assertThat(contexts).hasSize(threads * each);
+        assertThat(vpp.received()).noneMatch(r -> r.disposition().isDropped());
+    }
+}
