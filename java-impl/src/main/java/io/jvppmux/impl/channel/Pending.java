@@ -1,0 +1,216 @@
+package io.jvppmux.impl.channel;
+
+import io.jvppmux.api.VppException;
+import io.jvppmux.impl.core.Failure;
+import io.jvppmux.impl.core.MessageTable;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request in flight and the replies received for it but not yet consumed. The dispatcher offers
+ * replies (copying each out of its ring slot: the one allocation per reply); the requester takes them
+ * on its own thread and decodes them there. A request ends exactly once, by its last reply or a
+ * {@link Failure}; ending removes it from its channel's table and frees its request-buffer permit,
+ * so later replies for it are stale. All state is guarded by this object's monitor, held only briefly.
+ */
+abstract class Pending {
+    private static final int OPEN = 0;
+    private static final int DONE = 1;
+    private static final int FAILED = 2;
+
+    final ChannelImpl channel;
+    final MessageTable table;
+    final String requestName;
+    private final boolean bounded;
+    private int seq;
+    private int context;
+    private int state;
+    private Failure failure;
+    private String failureText;
+    private Throwable failureCause;
+    private final ReplyQueue replies = new ReplyQueue();
+
+    /** @param bounded whether replies count against the channel's reply buffer */
+    Pending(ChannelImpl channel, MessageTable table, String requestName, boolean bounded) {
+        this.channel = channel;
+        this.table = table;
+        this.requestName = requestName;
+        this.bounded = bounded;
+    }
+
+    /** Whether {@code msgId} ends the request. Runs on the dispatcher; must not block. */
+    abstract boolean isLast(int msgId, ByteBuffer msg, int length);
+
+    /** Whether a message {@code msgId} is queued for the requester (false for a dump's control_ping_reply). */
+    boolean keeps(int msgId) {
+        return true;
+    }
+
+    /** Called once, outside the monitor, after the request ended. */
+    void onEnded() {
+    }
+
+    void assign(int seq, int context) {
+        this.seq = seq;
+        this.context = context;
+    }
+
+    final int seq() {
+        return seq;
+    }
+
+    final int context() {
+        return context;
+    }
+
+    /** Takes one reply from the dispatcher: queue it, or fail the request when the channel's buffer is full. */
+    final void offer(int msgId, ByteBuffer msg, int length) {
+        boolean last = isLast(msgId, msg, length);
+        boolean ended;
+        synchronized (this) {
+            if (state != OPEN) {
+                channel.counters().staleDrops.increment();
+                return;
+            }
+            if (keeps(msgId)) {
+                if (bounded && !channel.reserveReply()) {
+                    endLocked(Failure.OVERFLOW, null);
+                    channel.counters().overflowDrops.increment();
+                    ended = true;
+                } else {
+                    enqueue(copy(msg, length));
+                    channel.counters().replies.increment();
+                    ended = last && endLocked(null, null);
+                }
+            } else {
+                ended = last && endLocked(null, null);
+            }
+            notifyAll();
+        }
+        if (ended) {
+            onEnded();
+        }
+    }
+
+    /** Ends the request with {@code f} unless it already ended; true when this call ended it. */
+    final boolean fail(Failure f, Throwable cause) {
+        boolean ended;
+        synchronized (this) {
+            ended = endLocked(f, cause);
+            notifyAll();
+        }
+        if (ended) {
+            if (f == Failure.TIMEOUT) {
+                channel.counters().timeouts.increment();
+            }
+            onEnded();
+        }
+        return ended;
+    }
+
+    /** Ends the request as complete (e.g. a cursor stream that cannot resume); no-op when already ended. */
+    final void finish() {
+        boolean ended;
+        synchronized (this) {
+            ended = endLocked(null, null);
+        }
+        if (ended) {
+            onEnded();
+        }
+    }
+
+    /**
+     * The next reply, or null when the request completed and every reply was taken. Waits up to
+     * {@code timeoutNanos}; then the request fails with a timeout.
+     */
+    final byte[] take(long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (this) {
+            while (true) {
+                byte[] b = dequeue();
+                if (b != null) {
+                    return b;
+                }
+                if (state == DONE) {
+                    return null;
+                }
+                if (state == FAILED) {
+                    throw failure.toException(failureText, failureCause);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    fail(Failure.TIMEOUT, null);
+                    continue;
+                }
+                waitNanos(left);
+            }
+        }
+    }
+
+    synchronized boolean ended() {
+        return state != OPEN;
+    }
+
+    private void waitNanos(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.timedWait(this, nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(Failure.ABANDONED, e);
+            throw new VppException(describe(Failure.ABANDONED), e);
+        }
+    }
+
+    private boolean endLocked(Failure f, Throwable cause) {
+        if (state != OPEN) {
+            return false;
+        }
+        if (f == null) {
+            state = DONE;
+        } else {
+            state = FAILED;
+            failure = f;
+            failureCause = cause;
+            failureText = describe(f);
+            discardQueue();
+        }
+        channel.unregister(this);
+        return true;
+    }
+
+    private String describe(Failure f) {
+        String where = requestName + " on channel " + channel.id() + ": ";
+        return where + switch (f) {
+            case TIMEOUT -> "no reply within " + channel.replyTimeout().toMillis() + " ms";
+            case OVERFLOW -> "reply dropped, the channel's reply buffer of " + channel.replySize()
+                    + " is full (drain faster, use a larger replySize, or dump())";
+            case DISCONNECTED -> "connection to VPP lost" + (failureCause != null ? ": " + failureCause : "");
+            case CLOSED -> "channel closed";
+            case ABANDONED -> "abandoned" + (failureCause != null ? ": " + failureCause : "");
+        };
+    }
+
+    private static byte[] copy(ByteBuffer msg, int length) {
+        byte[] b = new byte[length];
+        msg.get(0, b, 0, length);
+        return b;
+    }
+
+    private void enqueue(byte[] b) {
+        replies.add(b);
+    }
+
+    private byte[] dequeue() {
+        byte[] b = replies.poll();
+        if (b != null && bounded) {
+            channel.releaseReply();
+        }
+        return b;
+    }
+
+    private void discardQueue() {
+        while (dequeue() != null) {
+            // releases each buffered reply's share of the channel's reply buffer
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.jvppmux.impl.channel;
+
+import io.jvppmux.impl.core.Contexts;
+import io.jvppmux.impl.core.Failure;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * A channel's requests in flight, by sequence number. Slots are indexed by {@code seq & mask} with a
+ * power-of-two size at least the channel's request-buffer size; a new request gets the next sequence
+ * number whose slot is free, so two live requests never share a slot even when an old one (a long
+ * dump) outlives 65,536 newer ones. A reply matches only when the slot holds a request with exactly
+ * its sequence and context; anything else is stale.
+ */
+final class PendingTable {
+    private final AtomicReferenceArray<Pending> slots;
+    private final int mask;
+    private int next = 1;
+    private volatile int lastIssued;
+
+    PendingTable(int requestSize) {
+        int size = requestSize <= 1 ? 1 : Integer.highestOneBit(requestSize - 1) << 1;
+        slots = new AtomicReferenceArray<>(size);
+        mask = size - 1;
+    }
+
+    /** Gives {@code p} the next free sequence number and its context, and makes it reachable by replies. */
+    synchronized void register(Pending p, int channelId, boolean multipart) {
+        for (int tries = 0; tries <= mask; tries++) {
+            int seq = next;
+            next = (next + 1) & Contexts.SEQ_MASK;
+            if (slots.get(seq & mask) == null) {
+                p.assign(seq, Contexts.context(channelId, multipart, seq));
+                slots.set(seq & mask, p);
+                lastIssued = seq;
+                return;
+            }
+        }
+        throw new IllegalStateException("channel " + channelId + ": all " + (mask + 1) + " request slots in use");
+    }
+
+    /** The request in flight with sequence {@code seq}, or null. */
+    Pending get(int seq) {
+        Pending p = slots.get(seq & mask);
+        return p != null && p.seq() == seq ? p : null;
+    }
+
+    /** Removes {@code p}; true when this call removed it. */
+    boolean remove(Pending p) {
+        return slots.compareAndSet(p.seq() & mask, p, null);
+    }
+
+    /** The sequence number of the latest request sent. */
+    int lastIssued() {
+        return lastIssued;
+    }
+
+    /** Fails every request in flight. */
+    void failAll(Failure failure, Throwable cause) {
+        for (int i = 0; i <= mask; i++) {
+            Pending p = slots.get(i);
+            if (p != null) {
+                p.fail(failure, cause);
+            }
+        }
+    }
+}

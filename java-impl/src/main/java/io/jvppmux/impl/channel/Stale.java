@@ -1,0 +1,37 @@
+package io.jvppmux.impl.channel;
+
+import io.jvppmux.impl.core.Contexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counting and explaining replies that belong to no request in flight. The wrapping sequence
+ * comparison tells a late reply (older than the latest request: completed, timed out or failed) from
+ * one for a request never sent (a forged or corrupt context).
+ */
+final class Stale {
+    private static final Logger log = LoggerFactory.getLogger(Stale.class);
+
+    private Stale() {
+    }
+
+    /** Counts a reply for a closed or unknown channel. */
+    static void unknownChannel(ChannelRegistry registry, int context, int msgId) {
+        registry.counters().staleDrops.increment();
+        if (log.isDebugEnabled()) {
+            log.debug("dropped reply id {} with context {}: channel {} is not open", msgId,
+                    Integer.toHexString(context), Contexts.channelId(context));
+        }
+    }
+
+    /** Counts a reply whose sequence matches no request in flight on {@code ch}. */
+    static void drop(ChannelImpl ch, int context, int msgId, int lastIssued) {
+        ch.counters().staleDrops.increment();
+        if (log.isDebugEnabled()) {
+            int seq = Contexts.seq(context);
+            String why = Contexts.compareSeq(seq, lastIssued) <= 0
+                    ? "late: its request already ended" : "never sent: sequence is ahead of " + lastIssued;
+            log.debug("channel {}: dropped reply id {} seq {} ({})", ch.id(), msgId, seq, why);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.jvppmux.impl.core;
+
+import io.jvppmux.api.CompatibilityException;
+import io.jvppmux.api.MessageDescriptor;
+import io.jvppmux.api.spi.VppTransport;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells which messages the connected VPP cannot take, keeping apart the messages it does not know at
+ * all from those it knows under another CRC (which GoVPP cannot, FDio/govpp#146). Built once per
+ * connect from the transport's table; a transport that cannot list its table (shm) reports every
+ * unknown message as missing.
+ */
+public final class Compatibility {
+    private final VppTransport transport;
+    private final Map<String, String> vppNameCrcByName;
+
+    private Compatibility(VppTransport transport, Map<String, String> vppNameCrcByName) {
+        this.transport = transport;
+        this.vppNameCrcByName = vppNameCrcByName;
+    }
+
+    /** Reads the connected transport's table. */
+    public static Compatibility of(VppTransport transport) {
+        Map<String, String> byName = new HashMap<>();
+        Optional<Set<String>> table = transport.messageTable();
+        table.ifPresent(t -> t.forEach(nameCrc -> byName.put(nameOf(nameCrc), nameCrc)));
+        return new Compatibility(transport, byName);
+    }
+
+    /** The message name of a {@code name_crc} key: everything before the last underscore. */
+    static String nameOf(String nameCrc) {
+        int cut = nameCrc.lastIndexOf('_');
+        return cut > 0 ? nameCrc.substring(0, cut) : nameCrc;
+    }
+
+    /** Throws when any of {@code messages} is unusable with the connected VPP. */
+    public void check(Collection<? extends MessageDescriptor<?>> messages) {
+        List<String> missing = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (MessageDescriptor<?> d : messages) {
+            if (transport.messageId(d.nameCrc()) >= 0) {
+                continue;
+            }
+            String other = vppNameCrcByName.get(d.name());
+            if (other != null) {
+                changed.add(d.nameCrc() + " (VPP has " + other + ")");
+            } else {
+                missing.add(d.nameCrc());
+            }
+        }
+        if (!missing.isEmpty() || !changed.isEmpty()) {
+            throw new CompatibilityException(missing, changed);
+        }
+    }
+
+    /** Counts, for the connect log, how many of {@code known} are missing and how many changed CRC. */
+    public String summary(Collection<? extends MessageDescriptor<?>> known) {
+        int missing = 0;
+        int changed = 0;
+        for (MessageDescriptor<?> d : known) {
+            if (transport.messageId(d.nameCrc()) < 0) {
+                if (vppNameCrcByName.containsKey(d.name())) {
+                    changed++;
+                } else {
+                    missing++;
+                }
+            }
+        }
+        return missing + " unknown to VPP, " + changed + " with another CRC";
+    }
+}

@@ -1,0 +1,97 @@
+package io.jvppmux.impl.ingress;
+
+import io.jvppmux.api.HeaderLayout;
+import io.jvppmux.api.MessageDescriptor;
+import io.jvppmux.api.VppException;
+import io.jvppmux.binapi.memclnt.MemclntKeepaliveReply;
+import io.jvppmux.binapi.wire.MessageCodec;
+import io.jvppmux.impl.core.Counters;
+import io.jvppmux.impl.core.MessageTable;
+import io.jvppmux.impl.core.MuxCore;
+import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ring's one consumer. Reads each message's id, finds its header layout from the id's descriptor
+ * (context is not always at offset 2: PROTOCOL.md 1.1) and routes it: {@code memclnt_keepalive} to an
+ * automatic {@code memclnt_keepalive_reply}, messages with a context to their request, messages without
+ * one to their subscribers. Unknown ids and messages too short for their header are counted and
+ * dropped. Never decodes a body, never runs user code, never waits for a channel.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int KEEPALIVE_CONTEXT_OFFSET = 6;
+
+    private final MuxCore core;
+    private final Routes routes;
+    private final Counters counters;
+    private final MemclntKeepaliveReply keepaliveReply = new MemclntKeepaliveReply();
+
+    /** @param routes where replies, events and the end of a connection go */
+    public Dispatcher(MuxCore core, Routes routes) {
+        this.core = core;
+        this.routes = routes;
+        this.counters = core.counters();
+    }
+
+    void onSlot(RxSlot slot) {
+        if (slot.kind == RxSlot.CLOSED) {
+            routes.connectionLost(slot.generation, slot.cause);
+        } else {
+            dispatch(slot.buffer, slot.length);
+        }
+    }
+
+    /** Routes one message held in {@code msg} from index 0 to {@code length}. */
+    void dispatch(ByteBuffer msg, int length) {
+        if (length < 2) {
+            counters.malformedDrops.increment();
+            log.debug("dropped a {}-byte message: no message id", length);
+            return;
+        }
+        MessageTable table = core.table();
+        int id = MessageCodec.messageId(msg, 0);
+        if (id == table.keepaliveId()) {
+            answerKeepalive(msg, length, table);
+            return;
+        }
+        MessageDescriptor<?> d = table.byId(id);
+        if (d == null) {
+            counters.unknownIds.increment();
+            log.debug("dropped message id {} ({} bytes): not in the message table", id, length);
+            return;
+        }
+        HeaderLayout header = d.header();
+        if (length < header.size()) {
+            counters.malformedDrops.increment();
+            log.debug("dropped {}: {} bytes, shorter than its {}-byte header", d.name(), length, header.size());
+            return;
+        }
+        int context = MessageCodec.context(msg, 0, header);
+        if (context != 0) {
+            routes.reply(context, id, msg, length);
+        } else {
+            routes.event(d, msg, length);
+        }
+    }
+
+    /**
+     * Answers VPP's keepalive (PROTOCOL.md 4.6): {@code memclnt_keepalive_reply} with the keepalive's
+     * bytes 6..9 copied verbatim as context and retval 0, written from this thread, never the receive thread.
+     */
+    private void answerKeepalive(ByteBuffer msg, int length, MessageTable table) {
+        if (length < KEEPALIVE_CONTEXT_OFFSET + 4 || table.keepaliveReplyId() < 0) {
+            counters.malformedDrops.increment();
+            log.debug("cannot answer a {}-byte memclnt_keepalive", length);
+            return;
+        }
+        int context = msg.getInt(KEEPALIVE_CONTEXT_OFFSET);
+        try {
+            core.write(keepaliveReply, table.keepaliveReplyId(), context);
+            counters.keepalives.increment();
+        } catch (VppException e) {
+            log.warn("could not answer memclnt_keepalive: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.jvppmux.impl;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jvppmux.api.MuxConfig;
+import io.jvppmux.api.TransportKind;
+import io.jvppmux.api.VppMux;
+import io.jvppmux.api.VppTransportException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code VppMux.connect} finds {@link JvppMuxProvider} and builds the configured transport. */
+@Timeout(10)
+class ProviderTest {
+    @Test
+    void shmIsNotAvailableYetAndSaysWhatToUse() {
+        assertThatThrownBy(() -> VppMux.connect(MuxConfig.builder().transport(TransportKind.SHM).build()))
+                .isInstanceOf(VppTransportException.class).hasMessageContaining("use transport=socket");
+    }
+
+    @Test
+    void socketToNowhereIsATransportException() {
+        assertThatThrownBy(() -> VppMux.connect(MuxConfig.builder().socketPath(Path.of("/nonexistent/api.sock")).build()))
+                .isInstanceOf(VppTransportException.class).hasMessageContaining("/nonexistent/api.sock");
+    }
+}

@@ -1,0 +1,56 @@
+package io.jvppmux.impl.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jvppmux.impl.core.Contexts;
+import io.jvppmux.impl.core.MessageTable;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class PendingTableTest {
+    private static Pending pending() {
+        return new Pending(null, MessageTable.EMPTY, "test_request", false) {
+            @Override
+            boolean isLast(int msgId, ByteBuffer msg, int length) {
+                return true;
+            }
+        };
+    }
+
+    @Test
+    void cyclesOverTheWholeSequenceSpaceWithoutEverSharingALiveSlot() {
+        PendingTable table = new PendingTable(4);
+        Pending longDump = pending();
+        table.register(longDump, 3, true);
+        assertThat(longDump.seq()).isEqualTo(1);
+        assertThat(longDump.context()).isEqualTo(Contexts.context(3, true, 1));
+        int wraps = 0;
+        int previous = longDump.seq();
+        for (int i = 0; i < 70_000; i++) {
+            Pending p = pending();
+            table.register(p, 3, false);
+            assertThat(p.seq() & 3).as("never the long dump's slot").isNotEqualTo(longDump.seq() & 3);
+            assertThat(table.get(p.seq())).isSameAs(p);
+            if (p.seq() < previous) {
+                wraps++;
+            }
+            previous = p.seq();
+            assertThat(table.remove(p)).isTrue();
+            assertThat(table.remove(p)).as("removing twice").isFalse();
+        }
+        assertThat(wraps).as("the 16-bit sequence wrapped").isEqualTo(1);
+        assertThat(table.get(longDump.seq())).isSameAs(longDump);
+    }
+
+    @Test
+    void aReplyForAnotherSequenceInTheSameSlotIsNotMatched() {
+        PendingTable table = new PendingTable(2);
+        Pending p = pending();
+        table.register(p, 1, false);
+        assertThat(table.get(p.seq() + 2)).as("same slot, other sequence: stale").isNull();
+        assertThat(table.get(p.seq())).isSameAs(p);
+        assertThat(table.lastIssued()).isEqualTo(p.seq());
+    }
+}
