@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jvppmux", mixinStandardHelpOptions = true, version = "jvppmux 0.1.0",
         description = "Talk to FD.io VPP through jvppmux (embedded mock-vpp unless --socket is given).",
-        subcommands = {InterfacesCommand.class, VersionCommand.class, PingCommand.class})
+        subcommands = {InterfacesCommand.class, VersionCommand.class, PingCommand.class, StatsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

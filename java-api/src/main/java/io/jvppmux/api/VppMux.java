@@ -11,6 +11,40 @@ import java.util.ServiceLoader;
  *     ShowVersionReply v = ch.call(new ShowVersion());
  * }
  * }</pre>
+ *
+ * <h2>Connection lifecycle</h2>
+ * <ul>
+ *   <li><b>Health check.</b> Every {@code health-check-probe-interval} (1 s) the mux sends {@code control_ping}
+ *       on an internal channel and waits {@code health-check-reply-timeout} (250 ms). A probe that times out
+ *       is not counted as missed when VPP answered any other request meanwhile (a busy VPP is not a dead
+ *       one). After {@code health-check-threshold} (2) missed probes in a row the state goes to
+ *       {@link ConnectionState#NOT_RESPONDING} and the mux reconnects. A new {@code vpe_pid} in a probe's
+ *       reply means VPP restarted: the mux reconnects too. On the socket transport a VPP that dies is seen
+ *       at once (end of stream); a VPP that is alive but silent only through the health check.</li>
+ *   <li><b>Reconnect.</b> The first attempt is immediate, then each waits {@code retry-connect-timeout}
+ *       (1 s), doubled after every failure up to {@code reconnect-backoff-max} (10 s). It never gives up
+ *       unless {@code retry-connect-count} is above 0: then, after that many failed attempts, the state
+ *       becomes {@link ConnectionState#FAILED} for good. At every connect the mux resolves every message id
+ *       again from VPP's table (ids change when VPP restarts) and nothing written with an id of an earlier
+ *       connection ever reaches the new one.</li>
+ *   <li><b>Channels survive</b> a reconnect. Requests in flight when the connection goes down fail with
+ *       {@link NotConnectedException}, as does every request sent while it is down.</li>
+ *   <li><b>Event registrations are restored.</b> The mux remembers every {@code want_*} request a plugin
+ *       sent with its enable field ({@code enable} or {@code enable_disable}) set and that VPP accepted
+ *       (retval 0), keyed by the request's other fields; the same request with the field cleared forgets
+ *       it. After every reconnect, before {@link ConnectionState#CONNECTED} is announced, the mux sends each
+ *       remembered request again, so subscribers keep receiving events without doing anything. A
+ *       {@code want_*} request that failed with {@link NotConnectedException} is not remembered: send it
+ *       again (or let {@code retry-request-count} do it).</li>
+ *   <li><b>Resync.</b> {@link #onReconnect} callbacks run after each successful reconnect, for plugins
+ *       that must re-read VPP's state (events may have been missed while the connection was down).</li>
+ *   <li><b>Retry.</b> With {@code retry-request-count} above 0, {@code call}, {@code callAsync},
+ *       {@code sendRequest}/{@code receiveReply}, {@code dump} and {@code stream} re-send a request that
+ *       failed with {@link NotConnectedException} (matched by type, also when wrapped), as soon as the
+ *       connection is back but at most {@code retry-request-timeout} later, up to that many times.
+ *       {@code sendMultiRequest} is not retried: its caller may already hold part of the replies. A retried
+ *       request may run twice in VPP when only its reply was lost.</li>
+ * </ul>
  */
 public interface VppMux extends AutoCloseable {
     /** Default request and reply buffer sizes of {@link #newApiChannel()}. */
@@ -44,6 +78,31 @@ public interface VppMux extends AutoCloseable {
 
     /** Whether the connection is up. */
     boolean isConnected();
+
+    /** The connection's state now. */
+    ConnectionState connectionState();
+
+    /**
+     * Registers a listener of connection events; it hears every event after this call, in order, on the
+     * mux's event thread. Close the returned registration to remove it.
+     */
+    ListenerRegistration addConnectionListener(ConnectionListener listener);
+
+    /**
+     * Registers a callback run after every successful reconnect (not after the first connect), once event
+     * registrations have been restored and the {@link ConnectionState#CONNECTED} event delivered; it runs on
+     * the mux's event thread. Close the returned registration to remove it.
+     */
+    ListenerRegistration onReconnect(Runnable callback);
+
+    /** What the mux knows of VPP: version, pid, client index, plugins; refreshed at every connect. */
+    VppInfo vppInfo();
+
+    /** The mux's counters now. */
+    MetricsSnapshot metrics();
+
+    /** The API trace of the last messages, off unless {@code api-trace-size} is set or it is enabled here. */
+    ApiTrace apiTrace();
 
     /** Closes every channel and the connection, and stops every thread the mux started. Idempotent. */
     @Override

@@ -1,14 +1,22 @@
 package io.jvppmux.impl;
 
 import io.jvppmux.api.ApiChannel;
+import io.jvppmux.api.ApiTrace;
+import io.jvppmux.api.ConnectionListener;
+import io.jvppmux.api.ConnectionState;
+import io.jvppmux.api.ListenerRegistration;
+import io.jvppmux.api.MetricsSnapshot;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.NotConnectedException;
+import io.jvppmux.api.VppInfo;
 import io.jvppmux.api.VppMux;
 import io.jvppmux.api.spi.VppTransport;
 import io.jvppmux.impl.channel.ChannelImpl;
 import io.jvppmux.impl.channel.ChannelRegistry;
+import io.jvppmux.impl.channel.EventRegistrations;
 import io.jvppmux.impl.channel.Router;
 import io.jvppmux.impl.channel.Subscribers;
+import io.jvppmux.impl.connection.ConnectionManager;
 import io.jvppmux.impl.core.ApiModules;
 import io.jvppmux.impl.core.MuxCore;
 import io.jvppmux.impl.core.MuxExecutors;
@@ -20,17 +28,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The mux: one connection to VPP shared by many channels.
+ * The mux: one connection to VPP shared by many channels, kept up by a supervisor (health check, reconnect;
+ * see {@link VppMux} for the lifecycle).
  *
  * <pre>
  *  caller threads --encode--> VppTransport.write
  *  transport rx thread --copy--> Disruptor ring --> dispatcher thread --> channel's request queue
  *                                                                    \--> subscriber buffers
  *  callback threads: complete futures (user code runs there, never on the rx or dispatcher thread)
+ *  supervisor thread: health-check probes, reconnects; event thread: connection listeners, onReconnect
  * </pre>
  *
- * Threads it starts, all daemons named {@code jvppmux-*}: one dispatcher, the callback pool and one
- * timer; {@link #close()} ends them all.
+ * Threads it starts, all daemons named {@code jvppmux-*}: one dispatcher, the callback pool, one timer, one
+ * supervisor and one event thread; {@link #close()} ends them all.
  */
 public final class JvppMux implements VppMux {
     private static final Logger log = LoggerFactory.getLogger(JvppMux.class);
@@ -40,6 +50,7 @@ public final class JvppMux implements VppMux {
     private final MuxCore core;
     private final ChannelRegistry channels;
     private final Ingress ingress;
+    private final ConnectionManager connection;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JvppMux(MuxConfig config, VppTransport transport, MuxOptions options) {
@@ -47,10 +58,12 @@ public final class JvppMux implements VppMux {
         this.executors = new MuxExecutors(options.callbackThreads());
         this.core = new MuxCore(config, transport, ApiModules.loadMessages(), executors);
         Subscribers subscribers = new Subscribers(core.counters());
-        this.channels = new ChannelRegistry(core, subscribers);
+        EventRegistrations registrations = new EventRegistrations();
+        this.channels = new ChannelRegistry(core, subscribers, registrations);
         Dispatcher dispatcher = new Dispatcher(core, new Router(core, channels, subscribers));
         this.ingress = new Ingress(config.ringSize(), config.maxMessageSize(), options.newWaitStrategy(), dispatcher,
                 core.counters());
+        this.connection = new ConnectionManager(core, channels, registrations, ingress);
     }
 
     /** Connects over {@code transport} with default {@link MuxOptions}. */
@@ -59,8 +72,8 @@ public final class JvppMux implements VppMux {
     }
 
     /**
-     * Connects over {@code transport}: starts the ingress ring, connects the transport and resolves
-     * every known message's id.
+     * Connects over {@code transport}: starts the ingress ring, connects the transport, resolves every known
+     * message's id, checks that VPP answers and reads its {@link VppInfo}; then starts the supervisor.
      *
      * @throws io.jvppmux.api.VppTransportException when VPP cannot be reached (nothing is left running)
      */
@@ -70,7 +83,7 @@ public final class JvppMux implements VppMux {
         Objects.requireNonNull(options, "options");
         JvppMux mux = new JvppMux(config, transport, options);
         try {
-            mux.core.connect(gen -> mux.ingress.newSink(gen, mux.core::connectionLost));
+            mux.connection.connect();
         } catch (RuntimeException e) {
             mux.close();
             throw e;
@@ -97,31 +110,65 @@ public final class JvppMux implements VppMux {
         return !closed.get() && core.isConnected();
     }
 
-    /** The counters of this mux. */
-    public MuxMetrics metrics() {
+    @Override
+    public ConnectionState connectionState() {
+        return connection.state();
+    }
+
+    @Override
+    public ListenerRegistration addConnectionListener(ConnectionListener listener) {
+        return connection.addListener(listener);
+    }
+
+    @Override
+    public ListenerRegistration onReconnect(Runnable callback) {
+        return connection.onReconnect(callback);
+    }
+
+    @Override
+    public VppInfo vppInfo() {
+        return connection.info().withConnected(isConnected());
+    }
+
+    @Override
+    public MetricsSnapshot metrics() {
+        return core.counters().snapshot(channels.size());
+    }
+
+    /** The live counters of plugin traffic (what {@link #metrics()} copies). */
+    public MuxMetrics counters() {
         return core.counters();
     }
 
-    /** How many channels are open. */
+    @Override
+    public ApiTrace apiTrace() {
+        return core.trace();
+    }
+
+    /** How many plugin channels are open. */
     public int openChannels() {
         return channels.size();
     }
 
     /**
-     * Closes every channel (requests waiting fail with ChannelClosedException), disconnects, drains and
-     * stops the ingress ring, then the executors; returns when every mux thread has ended (each step
-     * bounded by {@link MuxOptions#shutdownTimeout()}).
+     * Closes every channel (requests waiting fail with ChannelClosedException), stops the supervisor,
+     * disconnects, drains and stops the ingress ring, then the executors and the event thread (listeners hear
+     * {@link ConnectionState#CLOSED}); returns when every mux thread has ended (each step bounded by
+     * {@link MuxOptions#shutdownTimeout()}).
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        connection.requestStop();
         channels.all().forEach(ChannelImpl::close);
-        core.disconnect();
         try {
+            connection.awaitStop(options.shutdownTimeout());
+            core.shutdown();
             ingress.shutdown(options.shutdownTimeout());
             executors.shutdown(options.shutdownTimeout());
+            connection.shutdownEvents(options.shutdownTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("interrupted while closing jvppmux; some of its threads may still be ending");
@@ -131,6 +178,6 @@ public final class JvppMux implements VppMux {
 
     @Override
     public String toString() {
-        return "JvppMux{" + core.describeTransport() + ", connected=" + isConnected() + ", channels=" + openChannels() + '}';
+        return "JvppMux{" + core.describeTransport() + ", " + connectionState() + ", channels=" + openChannels() + '}';
     }
 }

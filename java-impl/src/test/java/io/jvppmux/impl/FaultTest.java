@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jvppmux.api.ApiChannel;
+import io.jvppmux.api.ConnectionState;
 import io.jvppmux.api.MessageDecodeException;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.NotConnectedException;
@@ -16,9 +17,11 @@ import io.jvppmux.binapi.memclnt.MemclntKeepaliveReply;
 import io.jvppmux.binapi.vpe.ShowVersion;
 import io.jvppmux.binapi.vpe.ShowVersionReply;
 import io.jvppmux.impl.core.Contexts;
+import io.jvppmux.impl.testing.EventRecorder;
 import io.jvppmux.impl.testing.MuxThreads;
 import io.jvppmux.mock.MockReply;
 import io.jvppmux.mock.MockVpp;
+import io.jvppmux.mock.ReceivedMessage;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -31,16 +34,20 @@ import org.junit.jupiter.api.Timeout;
 /** Every fault mock-vpp can inject in-process ends in a specific exception or a counted drop, never a hang. */
 @Timeout(30)
 class FaultTest {
-    private static final MuxConfig CONFIG = MuxConfig.builder().replyTimeout(Duration.ofMillis(300)).build();
+    private static final MuxConfig CONFIG = MuxConfig.builder().replyTimeout(Duration.ofMillis(300))
+            .retryConnectTimeout(Duration.ofMillis(10)).reconnectBackoffMax(Duration.ofMillis(50)).build();
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private MockVpp vpp;
     private JvppMux mux;
     private ApiChannel ch;
+    private final EventRecorder events = new EventRecorder();
 
     @BeforeEach
     void start() {
         vpp = MockVpp.start();
         mux = JvppMux.connect(CONFIG, vpp.newTransport());
+        mux.addConnectionListener(events);
         ch = mux.newApiChannel();
     }
 
@@ -78,26 +85,33 @@ class FaultTest {
     }
 
     @Test
-    void disconnectFailsRequestsInFlightAndLaterOnes() {
-        vpp.on(ShowVersion.DESCRIPTOR).silence();
+    void disconnectFailsRequestsInFlightAndThoseSentUntilTheMuxIsBack() {
+        vpp.on(ShowVersion.DESCRIPTOR).silenceNext(1);
         ch.setReplyTimeout(Duration.ofSeconds(20));
         RequestContext waiting = ch.sendRequest(new ShowVersion());
-        vpp.awaitReceived(ShowVersion.DESCRIPTOR, Duration.ofSeconds(5));
+        vpp.awaitReceived(r -> r.is(ShowVersion.DESCRIPTOR) && r.disposition() == ReceivedMessage.Disposition.SILENCED, WAIT);
+        vpp.failNextConnects(1000);
         vpp.disconnectClients();
         assertThatThrownBy(() -> waiting.receiveReply(new ShowVersionReply())).isInstanceOf(NotConnectedException.class);
+        events.await(ConnectionState.RECONNECTING, WAIT);
         assertThat(mux.isConnected()).isFalse();
         assertThatThrownBy(() -> ch.call(new ShowVersion())).isInstanceOf(NotConnectedException.class);
+        vpp.failNextConnects(0);
+        events.await(ConnectionState.CONNECTED, WAIT);
+        assertThat(ch.call(new ShowVersion()).program()).as("the channel survived").isEqualTo("vpe");
     }
 
     @Test
-    void restartFailsRequestsInFlight() {
-        vpp.on(ShowVersion.DESCRIPTOR).silence();
+    void restartFailsRequestsInFlightAndTheMuxReconnectsToTheNewVpp() {
+        vpp.on(ShowVersion.DESCRIPTOR).silenceNext(1);
         ch.setReplyTimeout(Duration.ofSeconds(20));
         var async = ch.callAsync(new ShowVersion());
-        vpp.awaitReceived(ShowVersion.DESCRIPTOR, Duration.ofSeconds(5));
+        vpp.awaitReceived(r -> r.is(ShowVersion.DESCRIPTOR) && r.disposition() == ReceivedMessage.Disposition.SILENCED, WAIT);
         vpp.restart();
         assertThatThrownBy(async::join).hasCauseInstanceOf(NotConnectedException.class);
-        assertThat(mux.isConnected()).isFalse();
+        events.await(ConnectionState.CONNECTED, WAIT);
+        assertThat(mux.vppInfo().pid()).isEqualTo(vpp.pid());
+        assertThat(ch.call(new ShowVersion()).program()).isEqualTo("vpe");
     }
 
     @Test

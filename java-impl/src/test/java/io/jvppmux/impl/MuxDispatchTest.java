@@ -13,6 +13,8 @@ import io.jvppmux.binapi.memclnt.ControlPing;
 import io.jvppmux.binapi.memclnt.ControlPingReply;
 import io.jvppmux.binapi.memclnt.MemclntKeepalive;
 import io.jvppmux.binapi.memclnt.MemclntKeepaliveReply;
+import io.jvppmux.binapi.vlib.CliInband;
+import io.jvppmux.binapi.vlib.CliInbandReply;
 import io.jvppmux.binapi.vpe.ShowVersion;
 import io.jvppmux.binapi.vpe.ShowVersionReply;
 import io.jvppmux.impl.testing.Replier;
@@ -39,8 +41,10 @@ class MuxDispatchTest {
     void connect() {
         transport.respond(new Replier(transport, Map.of(
                 ShowVersion.DESCRIPTOR, () -> new ShowVersionReply().version("scripted"),
+                CliInband.DESCRIPTOR, () -> new CliInbandReply().reply(""),
                 ControlPing.DESCRIPTOR, ControlPingReply::new)));
         mux = JvppMux.connect(MuxConfig.builder().replyTimeout(Duration.ofMillis(500)).build(), transport);
+        transport.forgetWrites();
     }
 
     @AfterEach
@@ -51,7 +55,7 @@ class MuxDispatchTest {
     @Test
     void keepaliveIsAnsweredWithItsBytes6To9AsContext() throws Exception {
         transport.deliver(new MemclntKeepalive(), 0x12345678);
-        byte[] reply = transport.awaitWrite(Duration.ofSeconds(5));
+        byte[] reply = transport.awaitWrite(MemclntKeepaliveReply.DESCRIPTOR, Duration.ofSeconds(5));
         ByteBuffer b = ByteBuffer.wrap(reply);
         assertThat(transport.descriptorOf(reply)).isSameAs(MemclntKeepaliveReply.DESCRIPTOR);
         assertThat(b.getInt(2)).as("context, copied verbatim").isEqualTo(0x12345678);
@@ -120,7 +124,7 @@ class MuxDispatchTest {
             for (int i = 0; i < 20; i++) {
                 CompletableFuture<String> thread = ch.callAsync(new ShowVersion())
                         .thenApply(r -> Thread.currentThread().getName());
-                byte[] request = transport.awaitWrite(Duration.ofSeconds(5));
+                byte[] request = transport.awaitWrite(ShowVersion.DESCRIPTOR, Duration.ofSeconds(5));
                 transport.deliver(new ShowVersionReply(), Replier.contextOf(request));
                 assertThat(thread.get(5, TimeUnit.SECONDS)).startsWith("jvppmux-callback-");
             }
@@ -150,6 +154,7 @@ class MuxDispatchTest {
             ch.setReplyTimeout(Duration.ofSeconds(10));
             RequestContext waiting = ch.sendRequest(new ShowVersion());
             var async = ch.callAsync(new ShowVersion());
+            transport.failConnects(1000);
             transport.dropConnection();
             assertThatThrownBy(() -> waiting.receiveReply(new ShowVersionReply()))
                     .isInstanceOf(NotConnectedException.class).hasMessageContaining("connection to VPP lost");

@@ -3,6 +3,7 @@ package io.jvppmux.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvppmux.api.ApiChannel;
+import io.jvppmux.api.MetricsSnapshot;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.binapi.vpe.ShowVersion;
 import io.jvppmux.binapi.vpe.ShowVersionReply;
@@ -46,10 +47,13 @@ class StressTest {
             }
             long total = (long) THREADS * CHANNELS_PER_THREAD * REQUESTS_PER_CHANNEL;
             assertThat(received.sum()).isEqualTo(total);
-            MuxMetrics m = mux.metrics();
+            MetricsSnapshot m = mux.metrics();
             assertThat(m.requests()).isEqualTo(total);
             assertThat(m.replies()).isEqualTo(total);
             assertThat(m.timeouts() + m.overflowDrops() + m.staleDrops() + m.unknownIds() + m.malformedDrops()).isZero();
+            assertThat(m.inFlight()).isZero();
+            assertThat(m.latency().count()).as("every round trip in the histogram").isEqualTo(total);
+            assertThat(m.message("show_version").completed()).isEqualTo(total);
         } finally {
             pool.shutdownNow();
         }

@@ -65,7 +65,7 @@ final class AsyncCall<R extends Message> extends Pending implements Runnable {
             if (msg == null) {
                 throw new IllegalStateException(requestName + " on channel " + channel.id() + ": no reply queued");
             }
-            Replies.decodeInto(msg, reply, table, channel.id());
+            decodeReply(msg, reply);
             future.complete(reply);
         } catch (RuntimeException e) {
             future.completeExceptionally(e);

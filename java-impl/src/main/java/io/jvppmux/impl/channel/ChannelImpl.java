@@ -13,6 +13,7 @@ import io.jvppmux.api.StreamRequest;
 import io.jvppmux.api.Subscription;
 import io.jvppmux.impl.core.Counters;
 import io.jvppmux.impl.core.Failure;
+import io.jvppmux.impl.core.MessageTable;
 import io.jvppmux.impl.core.MuxCore;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -26,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * context and reply queue. Requests in flight are bounded by the request-buffer size (senders block,
  * at most the reply timeout); received but unconsumed replies by the reply-buffer size (an extra reply
  * fails its request with ReplyOverflowException; the dispatcher never waits). Survives reconnects: it
- * holds no per-connection state.
+ * holds no per-connection state (each request holds the message table it was sent with). With
+ * {@code retry-request-count} set, {@link #call}, {@link #callAsync}, {@link #sendRequest}, {@link #dump} and
+ * {@link #stream} re-send a request that failed with NotConnectedException ({@link RequestRetry}).
  */
 public final class ChannelImpl implements ApiChannel {
     private final MuxCore core;
@@ -37,26 +40,37 @@ public final class ChannelImpl implements ApiChannel {
     private final AtomicInteger bufferedReplies = new AtomicInteger();
     private final ChannelSubscriptions subscriptions;
     private final ChannelRegistry registry;
+    private final Counters counters;
+    private final RequestRetry retry;
     private volatile long replyTimeoutNanos;
     private volatile boolean closed;
 
-    ChannelImpl(MuxCore core, int id, int requestSize, int replySize, Subscribers subscribers,
-                ChannelRegistry registry) {
-        this.core = core;
+    /** @param internal the mux's own channel: no retries, no remembered registrations */
+    ChannelImpl(ChannelShared shared, ChannelRegistry registry, int id, int requestSize, int replySize,
+                Counters counters, boolean internal) {
+        this.core = shared.core();
         this.id = id;
         this.replySize = replySize;
+        this.counters = counters;
         this.pendings = new PendingTable(requestSize);
-        this.sender = new Sender(core, this, pendings, requestSize);
-        this.subscriptions = new ChannelSubscriptions(this, subscribers, core);
+        this.sender = new Sender(core, this, pendings, requestSize, internal ? null : shared.registrations());
+        this.retry = internal ? new RequestRetry(core, counters, 0, 0) : shared.retry();
+        this.subscriptions = new ChannelSubscriptions(this, shared.subscribers(), core);
         this.registry = registry;
         this.replyTimeoutNanos = core.config().replyTimeout().toNanos();
     }
 
     @Override
     public RequestContext sendRequest(Message request) {
-        int msgId = sender.resolve(Objects.requireNonNull(request, "request"));
-        SingleRequest p = new SingleRequest(this, core.table(), request.messageName());
-        sender.send(p, request, msgId, false, false);
+        Objects.requireNonNull(request, "request");
+        return retry.enabled() ? new RetryingRequest(this, request, retry) : sendOnce(request);
+    }
+
+    /** Sends {@code request} once, without retries. */
+    SingleRequest sendOnce(Message request) {
+        MessageTable t = sender.resolve(request);
+        SingleRequest p = new SingleRequest(this, t, request.messageName());
+        sender.send(p, request, false, false);
         return p;
     }
 
@@ -66,33 +80,39 @@ public final class ChannelImpl implements ApiChannel {
     }
 
     private MultiRequest startMulti(Message request, boolean bounded) {
-        int msgId = sender.resolve(Objects.requireNonNull(request, "request"));
+        MessageTable t = sender.resolve(Objects.requireNonNull(request, "request"));
         if (request instanceof StreamRequest<?, ?> s) {
-            int replyId = core.requireId(s.replyDescriptor());
-            MultiRequest p = new MultiRequest(this, core.table(), s, replyId, bounded);
-            sender.send(p, request, msgId, true, false);
+            MultiRequest p = new MultiRequest(this, t, s, t.idOf(s.replyDescriptor()), bounded);
+            sender.send(p, request, true, false);
             return p;
         }
-        MultiRequest p = new MultiRequest(this, core.table(), request.messageName(), bounded);
-        sender.send(p, request, msgId, true, true);
+        MultiRequest p = new MultiRequest(this, t, request.messageName(), bounded);
+        sender.send(p, request, true, true);
         return p;
     }
 
     @Override
     public <R extends Message> R call(Request<R> request) {
-        RequestContext ctx = sendRequest(request);
-        R reply = request.replyDescriptor().newInstance();
-        ctx.receiveReply(reply);
-        return reply;
+        Objects.requireNonNull(request, "request");
+        return retry.run(request.messageName(), attempt -> {
+            R reply = request.replyDescriptor().newInstance();
+            sendOnce(request).receiveReply(reply);
+            return reply;
+        });
     }
 
     @Override
     public <R extends Message> CompletableFuture<R> callAsync(Request<R> request) {
+        return retry.enabled() && request != null
+                ? retry.runAsync(request.messageName(), () -> callAsyncOnce(request)) : callAsyncOnce(request);
+    }
+
+    private <R extends Message> CompletableFuture<R> callAsyncOnce(Request<R> request) {
         AsyncCall<R> p;
         try {
-            int msgId = sender.resolve(Objects.requireNonNull(request, "request"));
-            p = new AsyncCall<>(this, core.table(), request.messageName(), request.replyDescriptor(), core.executors());
-            sender.send(p, request, msgId, false, false);
+            MessageTable t = sender.resolve(Objects.requireNonNull(request, "request"));
+            p = new AsyncCall<>(this, t, request.messageName(), request.replyDescriptor(), core.executors());
+            sender.send(p, request, false, false);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -102,12 +122,14 @@ public final class ChannelImpl implements ApiChannel {
 
     @Override
     public <D extends Message> List<D> dump(DumpRequest<D> request) {
-        return startMulti(request, false).collect(request.detailsDescriptor());
+        Objects.requireNonNull(request, "request");
+        return retry.run(request.messageName(), attempt -> startMulti(request, false).collect(request.detailsDescriptor()));
     }
 
     @Override
     public <R extends HasRetval, D extends Message> List<D> stream(StreamRequest<R, D> request) {
-        return startMulti(request, false).collect(request.detailsDescriptor());
+        Objects.requireNonNull(request, "request");
+        return retry.run(request.messageName(), attempt -> startMulti(request, false).collect(request.detailsDescriptor()));
     }
 
     @Override
@@ -214,7 +236,7 @@ public final class ChannelImpl implements ApiChannel {
     }
 
     Counters counters() {
-        return core.counters();
+        return counters;
     }
 
     MuxCore core() {

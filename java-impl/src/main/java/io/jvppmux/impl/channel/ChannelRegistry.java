@@ -1,28 +1,53 @@
 package io.jvppmux.impl.channel;
 
+import io.jvppmux.api.MuxConfig;
 import io.jvppmux.impl.core.Contexts;
 import io.jvppmux.impl.core.Counters;
 import io.jvppmux.impl.core.Failure;
 import io.jvppmux.impl.core.MuxCore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** The open channels by id (an array: the dispatcher finds a reply's channel in O(1) without locking). */
+/**
+ * The open channels by id (an array: the dispatcher finds a reply's channel in O(1) without locking), the
+ * plugins' and the mux's own (internal) ones, which count their traffic apart and are not in {@link #size()}.
+ */
 public final class ChannelRegistry {
     private final AtomicReferenceArray<ChannelImpl> byId = new AtomicReferenceArray<>(Contexts.MAX_CHANNEL_ID + 1);
     private final ChannelIdPool ids = new ChannelIdPool();
-    private final MuxCore core;
-    private final Subscribers subscribers;
+    private final ChannelShared shared;
+    private final Counters internalCounters = new Counters();
+    private final AtomicInteger internalOpen = new AtomicInteger();
 
-    /** @param subscribers where channels register their event subscriptions */
-    public ChannelRegistry(MuxCore core, Subscribers subscribers) {
-        this.core = core;
-        this.subscribers = subscribers;
+    /**
+     * @param subscribers   where channels register their event subscriptions
+     * @param registrations where plugin want_* requests are remembered
+     */
+    public ChannelRegistry(MuxCore core, Subscribers subscribers, EventRegistrations registrations) {
+        MuxConfig c = core.config();
+        RequestRetry retry = new RequestRetry(core, core.counters(), c.retryRequestCount(),
+                c.retryRequestTimeout().toNanos());
+        this.shared = new ChannelShared(core, subscribers, registrations, retry);
     }
 
-    /** Opens a channel with a fresh id. */
+    /** Opens a plugin channel with a fresh id. */
     public ChannelImpl open(int requestSize, int replySize) {
+        return open(requestSize, replySize, shared.core().counters(), false);
+    }
+
+    /**
+     * Opens a channel for the mux's own requests (health check, connect): no retries, no remembered
+     * registrations, counted in {@link #internalCounters()} and not in {@link #size()}.
+     */
+    public ChannelImpl openInternal(int requestSize, int replySize) {
+        ChannelImpl ch = open(requestSize, replySize, internalCounters, true);
+        internalOpen.incrementAndGet();
+        return ch;
+    }
+
+    private ChannelImpl open(int requestSize, int replySize, Counters counters, boolean internal) {
         if (requestSize < 1 || requestSize > Contexts.MAX_CHANNEL_ID) {
             throw new IllegalArgumentException("requestSize " + requestSize + " must be in 1.." + Contexts.MAX_CHANNEL_ID);
         }
@@ -30,7 +55,7 @@ public final class ChannelRegistry {
             throw new IllegalArgumentException("replySize " + replySize + " must be at least 1");
         }
         int id = ids.allocate();
-        ChannelImpl ch = new ChannelImpl(core, id, requestSize, replySize, subscribers, this);
+        ChannelImpl ch = new ChannelImpl(shared, this, id, requestSize, replySize, counters, internal);
         byId.set(id, ch);
         return ch;
     }
@@ -43,6 +68,9 @@ public final class ChannelRegistry {
     void release(ChannelImpl ch) {
         if (byId.compareAndSet(ch.id(), ch, null)) {
             ids.free(ch.id());
+            if (ch.counters() == internalCounters) {
+                internalOpen.decrementAndGet();
+            }
         }
     }
 
@@ -58,9 +86,14 @@ public final class ChannelRegistry {
         return open;
     }
 
-    /** How many channels are open. */
+    /** How many plugin channels are open. */
     public int size() {
-        return ids.inUse();
+        return ids.inUse() - internalOpen.get();
+    }
+
+    /** The counters of the internal channels. */
+    public Counters internalCounters() {
+        return internalCounters;
     }
 
     /** Fails every request in flight on every channel. */
@@ -69,6 +102,6 @@ public final class ChannelRegistry {
     }
 
     Counters counters() {
-        return core.counters();
+        return shared.core().counters();
     }
 }

@@ -70,7 +70,7 @@ final class MultiRequest extends Pending implements MultiRequestContext {
                 }
                 continue;
             }
-            Replies.decodeInto(msg, reply, table, channel.id());
+            decodeReply(msg, reply);
             return false;
         }
     }
@@ -97,7 +97,7 @@ final class MultiRequest extends Pending implements MultiRequestContext {
             }
             finish();
         }
-        Replies.checkRetval(reply);
+        checkRetval(reply);
         return true;
     }
 }

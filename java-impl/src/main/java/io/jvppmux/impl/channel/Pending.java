@@ -1,8 +1,12 @@
 package io.jvppmux.impl.channel;
 
+import io.jvppmux.api.FailureCause;
+import io.jvppmux.api.Message;
+import io.jvppmux.api.VppApiException;
 import io.jvppmux.api.VppException;
 import io.jvppmux.impl.core.Failure;
 import io.jvppmux.impl.core.MessageTable;
+import io.jvppmux.impl.metrics.MessageCounters;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +15,10 @@ import java.util.concurrent.TimeUnit;
  * replies (copying each out of its ring slot: the one allocation per reply); the requester takes them
  * on its own thread and decodes them there. A request ends exactly once, by its last reply or a
  * {@link Failure}; ending removes it from its channel's table and frees its request-buffer permit,
- * so later replies for it are stale. All state is guarded by this object's monitor, held only briefly.
+ * so later replies for it are stale, and counts it in the metrics (before anyone waiting is woken, so a
+ * caller that saw the failure sees it counted). All state is guarded by this object's monitor, held only briefly.
+ * A {@code want_*} registration it carries is confirmed by the dispatcher, inside the monitor and before the
+ * request ends, when its reply has retval 0 ({@link EventRegistrations}).
  */
 abstract class Pending {
     private static final int OPEN = 0;
@@ -29,6 +36,9 @@ abstract class Pending {
     private String failureText;
     private Throwable failureCause;
     private final ReplyQueue replies = new ReplyQueue();
+    private final MessageCounters stats;
+    private long startedAt;
+    private EventRegistrations.Candidate registration;
 
     /** @param bounded whether replies count against the channel's reply buffer */
     Pending(ChannelImpl channel, MessageTable table, String requestName, boolean bounded) {
@@ -36,6 +46,7 @@ abstract class Pending {
         this.table = table;
         this.requestName = requestName;
         this.bounded = bounded;
+        this.stats = channel.counters().messages.forMessage(requestName);
     }
 
     /** Whether {@code msgId} ends the request. Runs on the dispatcher; must not block. */
@@ -48,6 +59,18 @@ abstract class Pending {
 
     /** Called once, outside the monitor, after the request ended. */
     void onEnded() {
+    }
+
+    /** Called before it is registered: it is in flight from now, and confirms {@code r} (may be null) on success. */
+    final void starting(EventRegistrations.Candidate r) {
+        registration = r;
+        startedAt = System.nanoTime();
+        channel.counters().started();
+    }
+
+    /** Called once written to VPP. */
+    final void written() {
+        channel.counters().written(stats);
     }
 
     void assign(int seq, int context) {
@@ -74,21 +97,43 @@ abstract class Pending {
             }
             if (keeps(msgId)) {
                 if (bounded && !channel.reserveReply()) {
-                    endLocked(Failure.OVERFLOW, null);
-                    channel.counters().overflowDrops.increment();
-                    ended = true;
+                    ended = endLocked(Failure.OVERFLOW, null);
                 } else {
                     enqueue(copy(msg, length));
-                    channel.counters().replies.increment();
-                    ended = last && endLocked(null, null);
+                    channel.counters().replied(stats);
+                    ended = last && succeed(msgId, msg, length);
                 }
             } else {
-                ended = last && endLocked(null, null);
+                ended = last && succeed(msgId, msg, length);
             }
             notifyAll();
         }
         if (ended) {
             onEnded();
+        }
+    }
+
+    /** Ends the request with its last reply, first confirming its registration when VPP accepted it. */
+    private boolean succeed(int msgId, ByteBuffer msg, int length) {
+        if (registration != null && Replies.retvalIsZero(table, msgId, msg, length)) {
+            registration.confirm();
+        }
+        return endLocked(null, null);
+    }
+
+    /** Decodes a reply on the requester's thread and checks its retval ({@link #checkRetval}). */
+    final void decodeReply(byte[] msg, Message into) {
+        Replies.decodeInto(msg, into, table, channel.id());
+        checkRetval(into);
+    }
+
+    /** @throws VppApiException when {@code reply} has a non-zero retval, which the metrics count */
+    final void checkRetval(Message reply) {
+        try {
+            Replies.checkRetval(reply);
+        } catch (VppApiException e) {
+            channel.counters().failed(requestName, FailureCause.VPP_ERROR);
+            throw e;
         }
     }
 
@@ -100,9 +145,6 @@ abstract class Pending {
             notifyAll();
         }
         if (ended) {
-            if (f == Failure.TIMEOUT) {
-                channel.counters().timeouts.increment();
-            }
             onEnded();
         }
         return ended;
@@ -175,6 +217,7 @@ abstract class Pending {
             discardQueue();
         }
         channel.unregister(this);
+        channel.counters().ended(stats, f, System.nanoTime() - startedAt);
         return true;
     }
 

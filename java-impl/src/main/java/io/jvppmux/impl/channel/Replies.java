@@ -2,10 +2,12 @@ package io.jvppmux.impl.channel;
 
 import io.jvppmux.api.HasRetval;
 import io.jvppmux.api.Message;
+import io.jvppmux.api.MessageDescriptor;
 import io.jvppmux.api.UnexpectedReplyException;
 import io.jvppmux.api.VppApiException;
 import io.jvppmux.binapi.wire.MessageCodec;
 import io.jvppmux.impl.core.MessageTable;
+import java.nio.ByteBuffer;
 
 /** Decoding a received reply on the requester's thread, with the checks every receive makes. */
 final class Replies {
@@ -21,10 +23,23 @@ final class Replies {
     }
 
     /**
-     * Decodes {@code msg} into {@code into} after checking it is of {@code into}'s type.
+     * Whether the reply {@code msgId} in {@code msg} carries retval 0 (the i32 right after its header);
+     * false when it is too short or its type is unknown. Runs on the dispatcher; reads only.
+     */
+    static boolean retvalIsZero(MessageTable table, int msgId, ByteBuffer msg, int length) {
+        MessageDescriptor<?> d = table.byId(msgId);
+        if (d == null) {
+            return false;
+        }
+        int at = d.header().size();
+        return length >= at + 4 && msg.getInt(at) == 0;
+    }
+
+    /**
+     * Decodes {@code msg} into {@code into} after checking it is of {@code into}'s type; the retval is not
+     * checked ({@link #checkRetval}).
      *
      * @throws UnexpectedReplyException when it is another message
-     * @throws VppApiException          when it carries a non-zero retval (after decoding)
      */
     static void decodeInto(byte[] msg, Message into, MessageTable table, int channelId) {
         int id = messageId(msg);
@@ -33,7 +48,6 @@ final class Replies {
                     + ", received " + table.describe(id));
         }
         MessageCodec.decode(msg, into);
-        checkRetval(into);
     }
 
     /** @throws VppApiException when {@code m} has a non-zero retval */

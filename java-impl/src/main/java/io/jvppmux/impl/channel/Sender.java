@@ -1,22 +1,28 @@
 package io.jvppmux.impl.channel;
 
+import io.jvppmux.api.CompatibilityException;
 import io.jvppmux.api.DumpRequest;
+import io.jvppmux.api.FailureCause;
 import io.jvppmux.api.Message;
+import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.ReplyTimeoutException;
 import io.jvppmux.api.Request;
 import io.jvppmux.api.StreamRequest;
 import io.jvppmux.api.VppException;
 import io.jvppmux.binapi.memclnt.ControlPing;
 import io.jvppmux.impl.core.Failure;
+import io.jvppmux.impl.core.MessageTable;
 import io.jvppmux.impl.core.MuxCore;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The egress side of a channel, run on the caller's thread: resolves the message id, waits for a
- * request-buffer permit (backpressure, bounded by the reply timeout), registers the request so its
- * replies can be routed, then encodes and writes it (and, for a dump, the control_ping after it with
- * the same context).
+ * The egress side of a channel, run on the caller's thread: resolves the message ids against one snapshot
+ * of the message table, waits for a request-buffer permit (backpressure, bounded by the reply timeout),
+ * registers the request so its replies can be routed, then encodes and writes it (and, for a dump, the
+ * control_ping after it with the same context). Every write names the table's generation, so a request
+ * prepared before a reconnect is refused rather than sent with stale ids.
  */
 final class Sender {
     private static final ControlPing PING = new ControlPing();
@@ -27,23 +33,36 @@ final class Sender {
     private final PendingTable pendings;
     private final Semaphore permits;
     private final int requestSize;
+    private final EventRegistrations registrations;
 
-    Sender(MuxCore core, ChannelImpl channel, PendingTable pendings, int requestSize) {
+    /** @param registrations where plugin want_* requests are remembered; null for the mux's own channel */
+    Sender(MuxCore core, ChannelImpl channel, PendingTable pendings, int requestSize, EventRegistrations registrations) {
         this.core = core;
         this.channel = channel;
         this.pendings = pendings;
         this.requestSize = requestSize;
         this.permits = new Semaphore(requestSize);
+        this.registrations = registrations;
     }
 
     /**
-     * Checks that the request can be sent and returns its id; makes the table know its replies too.
-     * Call before creating the request's {@link Pending}, which captures the table.
+     * Checks that the request can be sent and returns the table snapshot to send it with: it knows the
+     * request, its replies, and (for a cursor stream) its terminating reply. Create the request's
+     * {@link Pending} with this table.
      */
-    int resolve(Message request) {
+    MessageTable resolve(Message request) {
         channel.ensureOpen();
+        try {
+            return snapshotFor(request);
+        } catch (NotConnectedException e) {
+            channel.counters().failed(request.messageName(), FailureCause.NOT_CONNECTED);
+            throw e;
+        }
+    }
+
+    private MessageTable snapshotFor(Message request) {
         core.ensureConnected();
-        int id = core.requireId(request.descriptor());
+        core.requireId(request.descriptor());
         if (request instanceof Request<?> r) {
             core.learnQuietly(r.replyDescriptor());
         }
@@ -51,37 +70,47 @@ final class Sender {
             core.learnQuietly(d.detailsDescriptor());
         }
         if (request instanceof StreamRequest<?, ?> s) {
+            core.requireId(s.replyDescriptor());
             core.learnQuietly(s.detailsDescriptor());
         }
-        return id;
+        MessageTable t = core.table();
+        if (t.idOf(request.descriptor()) <= 0) {
+            throw new NotConnectedException(request.messageName() + " on channel " + channel.id()
+                    + ": the connection to VPP changed while it was being prepared");
+        }
+        return t;
     }
 
-    /** Sends {@code request} (id {@code msgId}) for {@code p}; blocks while the request buffer is full. */
-    void send(Pending p, Message request, int msgId, boolean multipart, boolean ping) {
-        int pingId = ping ? core.requireId(ControlPing.DESCRIPTOR) : -1;
+    /** Sends {@code request} for {@code p} with {@code p}'s table; blocks while the request buffer is full. */
+    void send(Pending p, Message request, boolean multipart, boolean ping) {
+        MessageTable t = p.table;
+        if (ping && t.controlPingId() < 0) {
+            throw new CompatibilityException(List.of(ControlPing.DESCRIPTOR.nameCrc()), List.of());
+        }
+        EventRegistrations.Candidate registration = registrations == null ? null : registrations.onSend(request);
         acquire(request.messageName());
-        pendings.register(p, channel.id(), multipart);
+        p.starting(registration);
         try {
+            pendings.register(p, channel.id(), multipart);
             channel.ensureOpen();
-            core.ensureConnected();
-            core.write(request, msgId, p.context());
+            core.write(request, t.idOf(request.descriptor()), p.context(), t.generation());
             if (ping) {
-                core.write(PING, pingId, p.context());
+                core.write(PING, t.controlPingId(), p.context(), t.generation());
             }
-            core.counters().requests.increment();
+            p.written();
         } catch (RuntimeException e) {
-            p.fail(Failure.ABANDONED, e);
+            p.fail(e instanceof NotConnectedException ? Failure.DISCONNECTED : Failure.ABANDONED, e);
             throw e;
         }
     }
 
-    /** Writes {@code request} again with {@code p}'s context (cursor stream after EAGAIN). */
+    /** Writes {@code request} again with {@code p}'s context and table (cursor stream after EAGAIN). */
     void resend(Pending p, Message request) {
         try {
-            core.write(request, core.requireId(request.descriptor()), p.context());
-            core.counters().requests.increment();
+            core.write(request, p.table.idOf(request.descriptor()), p.context(), p.table.generation());
+            p.written();
         } catch (RuntimeException e) {
-            p.fail(Failure.ABANDONED, e);
+            p.fail(e instanceof NotConnectedException ? Failure.DISCONNECTED : Failure.ABANDONED, e);
             throw e;
         }
     }

@@ -24,6 +24,6 @@ final class SingleRequest extends Pending implements RequestContext {
         if (msg == null) {
             throw new IllegalStateException(requestName + " on channel " + channel.id() + ": reply already received");
         }
-        Replies.decodeInto(msg, reply, table, channel.id());
+        decodeReply(msg, reply);
     }
 }

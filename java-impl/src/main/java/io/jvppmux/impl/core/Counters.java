@@ -1,9 +1,21 @@
 package io.jvppmux.impl.core;
 
+import io.jvppmux.api.FailureCause;
+import io.jvppmux.api.LatencyHistogram;
+import io.jvppmux.api.MessageMetrics;
 import io.jvppmux.impl.MuxMetrics;
+import io.jvppmux.impl.metrics.FailureCounts;
+import io.jvppmux.impl.metrics.LatencyRecorder;
+import io.jvppmux.impl.metrics.MessageCounters;
+import io.jvppmux.impl.metrics.MessageCounterTable;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The writable side of {@link MuxMetrics}: one adder per cause. */
+/**
+ * The writable side of {@link MuxMetrics}: one adder per cause, plus the latency buckets and per-message
+ * counters. The mux keeps two: one for plugin traffic (what {@code metrics()} shows) and one for its own
+ * internal channel, so health-check probes never disturb the plugins' numbers.
+ */
 public final class Counters implements MuxMetrics {
     /** Requests written. */
     public final LongAdder requests = new LongAdder();
@@ -29,6 +41,22 @@ public final class Counters implements MuxMetrics {
     public final LongAdder keepalives = new LongAdder();
     /** Dispatcher exceptions. */
     public final LongAdder dispatchErrors = new LongAdder();
+    /** Requests in flight. */
+    public final LongAdder inFlight = new LongAdder();
+    /** Requests re-sent after NotConnectedException. */
+    public final LongAdder retries = new LongAdder();
+    /** Successful reconnects. */
+    public final LongAdder reconnects = new LongAdder();
+    /** Health-check probes sent. */
+    public final LongAdder healthProbes = new LongAdder();
+    /** Health-check probes missed. */
+    public final LongAdder healthMisses = new LongAdder();
+    /** Failed requests by cause. */
+    public final FailureCounts failures = new FailureCounts();
+    /** Round trips of completed requests. */
+    public final LatencyRecorder latency = new LatencyRecorder();
+    /** Per request message. */
+    public final MessageCounterTable messages = new MessageCounterTable();
 
     @Override
     public long requests() {
@@ -88,6 +116,94 @@ public final class Counters implements MuxMetrics {
     @Override
     public long dispatchErrors() {
         return dispatchErrors.sum();
+    }
+
+    @Override
+    public long inFlight() {
+        return inFlight.sum();
+    }
+
+    @Override
+    public long retries() {
+        return retries.sum();
+    }
+
+    @Override
+    public long reconnects() {
+        return reconnects.sum();
+    }
+
+    @Override
+    public long healthProbes() {
+        return healthProbes.sum();
+    }
+
+    @Override
+    public long healthMisses() {
+        return healthMisses.sum();
+    }
+
+    @Override
+    public long failures(FailureCause cause) {
+        return failures.get(cause);
+    }
+
+    @Override
+    public LatencyHistogram latency() {
+        return latency.snapshot();
+    }
+
+    @Override
+    public Map<String, MessageMetrics> messages() {
+        return messages.snapshot();
+    }
+
+    /** A request is about to be registered: it is in flight from now on. */
+    public void started() {
+        inFlight.increment();
+    }
+
+    /** A request was written to VPP. */
+    public void written(MessageCounters stats) {
+        requests.increment();
+        stats.requests.increment();
+    }
+
+    /** A reply was queued for a request. */
+    public void replied(MessageCounters stats) {
+        replies.increment();
+        stats.replies.increment();
+    }
+
+    /** A request ended: with its last reply after {@code nanos} when {@code f} is null, else with {@code f}. */
+    public void ended(MessageCounters stats, Failure f, long nanos) {
+        inFlight.decrement();
+        if (f == null) {
+            stats.completed(nanos);
+            latency.record(nanos);
+            return;
+        }
+        stats.failed(f.cause());
+        failures.add(f.cause());
+        if (f == Failure.TIMEOUT) {
+            timeouts.increment();
+        } else if (f == Failure.OVERFLOW) {
+            overflowDrops.increment();
+        }
+    }
+
+    /**
+     * Counts a failure of a request of {@code name} that is not its end: refused before it was sent (not
+     * connected), or answered with a non-zero retval.
+     */
+    public void failed(String name, FailureCause cause) {
+        failures.add(cause);
+        messages.forMessage(name).failed(cause);
+    }
+
+    /** Replies and events received so far: what the health check looks at to tell a busy VPP from a dead one. */
+    public long answered() {
+        return replies.sum() + events.sum() + unsolicited.sum() + keepalives.sum() + staleDrops.sum();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jvppmux.impl.core;
 
 import io.jvppmux.api.ChannelClosedException;
+import io.jvppmux.api.FailureCause;
 import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.ReplyOverflowException;
 import io.jvppmux.api.ReplyTimeoutException;
@@ -13,15 +14,26 @@ import io.jvppmux.api.VppException;
  */
 public enum Failure {
     /** No reply within the reply timeout. */
-    TIMEOUT,
+    TIMEOUT(FailureCause.TIMEOUT),
     /** The channel's reply buffer was full. */
-    OVERFLOW,
+    OVERFLOW(FailureCause.REPLY_OVERFLOW),
     /** The connection went down. */
-    DISCONNECTED,
+    DISCONNECTED(FailureCause.NOT_CONNECTED),
     /** The channel or mux was closed. */
-    CLOSED,
+    CLOSED(FailureCause.CHANNEL_CLOSED),
     /** The waiting thread was interrupted, or sending failed: nobody waits for the reply any more. */
-    ABANDONED;
+    ABANDONED(FailureCause.ABANDONED);
+
+    private final FailureCause cause;
+
+    Failure(FailureCause cause) {
+        this.cause = cause;
+    }
+
+    /** How the metrics count it. */
+    public FailureCause cause() {
+        return cause;
+    }
 
     /** A new exception of this kind with {@code message}. */
     public VppException toException(String message, Throwable cause) {

@@ -1,5 +1,6 @@
 package io.jvppmux.impl.core;
 
+import io.jvppmux.api.ChannelClosedException;
 import io.jvppmux.api.CompatibilityException;
 import io.jvppmux.api.Message;
 import io.jvppmux.api.MessageDescriptor;
@@ -9,10 +10,12 @@ import io.jvppmux.api.VppTransportException;
 import io.jvppmux.api.spi.RxSink;
 import io.jvppmux.api.spi.VppTransport;
 import io.jvppmux.binapi.wire.MessageCodec;
+import io.jvppmux.impl.metrics.ApiTraceBuffer;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * What every channel shares: the transport, the current connection's message table and client index,
  * the counters, and the encode-and-write path. Survives reconnects: a connect replaces the table, the
  * client index and the generation, never this object.
+ *
+ * <p>Stale ids: every write names the generation of the table its ids came from, and is refused with
+ * {@link NotConnectedException} unless that is the connected generation. The check and the transport write
+ * happen inside a {@link WriteGate} that {@link #disconnect()} drains, so no write that passed its check is
+ * still running when the next connection starts.
  */
 public final class MuxCore {
     private static final Logger log = LoggerFactory.getLogger(MuxCore.class);
@@ -31,9 +39,13 @@ public final class MuxCore {
     private final Counters counters = new Counters();
     private final EgressBuffers egress;
     private final MuxExecutors executors;
+    private final WriteGate gate = new WriteGate();
+    private final ConnectedSignal signal = new ConnectedSignal();
+    private final ApiTraceBuffer trace;
     private volatile MessageTable table = MessageTable.EMPTY;
     private volatile Compatibility compatibility;
     private volatile boolean connected;
+    private volatile boolean shutDown;
     private volatile int clientIndex;
     private volatile int generation;
 
@@ -47,14 +59,20 @@ public final class MuxCore {
         this.known = List.copyOf(known);
         this.executors = executors;
         this.egress = new EgressBuffers(config.maxMessageSize());
+        this.trace = new ApiTraceBuffer(config.apiTraceSize());
     }
 
     /**
-     * Connects the transport with a sink made for the new generation, then resolves every known message.
+     * Connects the transport with a sink made for the new generation, then resolves every known message
+     * against the new VPP's table (ids are never carried over from an earlier connection).
      *
-     * @throws VppTransportException when VPP cannot be reached
+     * @throws VppTransportException when VPP cannot be reached, or the mux is shut down
      */
     public synchronized void connect(IntFunction<RxSink> sinkForGeneration) {
+        if (shutDown) {
+            throw new VppTransportException("this jvppmux is closed");
+        }
+        connected = false;
         int gen = generation + 1;
         generation = gen;
         transport.connect(config, sinkForGeneration.apply(gen));
@@ -64,6 +82,7 @@ public final class MuxCore {
         compatibility = c;
         table = t;
         connected = true;
+        signal.up();
         log.info("connected to VPP over {}: {} of {} known messages resolved ({})", transport.describe(),
                 t.size(), known.size(), c.summary(known));
         if (t.controlPingId() < 0 || t.controlPingReplyId() < 0) {
@@ -71,7 +90,7 @@ public final class MuxCore {
         }
     }
 
-    /** Marks generation {@code gen} as lost; returns false when it is no longer the current one. */
+    /** Marks generation {@code gen} as lost (receive thread); returns false when it is no longer the current one. */
     public boolean connectionLost(int gen, Throwable cause) {
         if (gen != generation) {
             return false;
@@ -80,17 +99,37 @@ public final class MuxCore {
             log.warn("connection to VPP over {} lost: {}", transport.describe(), cause == null ? "closed" : cause.toString());
         }
         connected = false;
+        signal.down();
         return true;
     }
 
-    /** Disconnects the transport (bounded by the transport). */
+    /**
+     * Ends the current connection: later writes are refused, the transport is disconnected (bounded by the
+     * transport), then the gate is drained so that no write of this connection is still under way.
+     */
     public synchronized void disconnect() {
         connected = false;
+        signal.down();
         try {
             transport.disconnect();
         } catch (RuntimeException e) {
             log.warn("disconnecting {} failed: {}", transport.describe(), e.toString());
         }
+        try {
+            if (!gate.drain(config.connectTimeout())) {
+                log.warn("a write to {} is still blocked {} after disconnecting", transport.describe(),
+                        config.connectTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Disconnects for good: later connects fail, and waiters for the connection are released. */
+    public void shutdown() {
+        shutDown = true;
+        disconnect();
+        signal.close(new ChannelClosedException("this jvppmux is closed"));
     }
 
     /** The id of {@code d} in the connected VPP. @throws CompatibilityException when VPP lacks it */
@@ -125,12 +164,13 @@ public final class MuxCore {
     }
 
     /**
-     * Encodes {@code m} with its header on this thread and writes it.
+     * Encodes {@code m} with its header on this thread and writes it, if generation {@code gen} (the table
+     * {@code msgId} was taken from) is still the connected one.
      *
-     * @throws NotConnectedException    when not connected or the write fails
+     * @throws NotConnectedException    when not connected, connected again since, or the write fails
      * @throws IllegalArgumentException when a field of {@code m} cannot be encoded
      */
-    public void write(Message m, int msgId, int context) {
+    public void write(Message m, int msgId, int context, int gen) {
         ByteBuffer b = egress.get(MessageCodec.length(m), m.messageName());
         try {
             MessageCodec.encode(b, m, msgId, clientIndex, context);
@@ -138,13 +178,21 @@ public final class MuxCore {
             throw new IllegalArgumentException(m.messageName() + ": encode wrote more than encodedSize()", e);
         }
         b.flip();
+        long stamp = gate.enter();
         try {
+            if (!connected || table.generation() != gen) {
+                throw new NotConnectedException("not connected to VPP (" + transport.describe() + "): " + m.messageName()
+                        + (connected ? " was prepared for an earlier connection" : " not sent"));
+            }
             transport.write(b);
         } catch (NotConnectedException e) {
             throw e;
         } catch (VppTransportException e) {
             throw new NotConnectedException("writing " + m.messageName() + " to VPP failed: " + e.getMessage(), e);
+        } finally {
+            gate.leave(stamp);
         }
+        trace.sent(m.messageName(), msgId, context);
     }
 
     /** @throws NotConnectedException when the connection is down */
@@ -158,6 +206,14 @@ public final class MuxCore {
     public void checkCompatibility(MessageDescriptor<?>... messages) {
         ensureConnected();
         compatibility.check(Arrays.asList(messages));
+    }
+
+    /**
+     * Completes when the connection is up (at once when it is up now), or exceptionally when the mux closes;
+     * never complete it yourself.
+     */
+    public CompletableFuture<Void> whenConnected() {
+        return signal.future();
     }
 
     /** The generation of the latest connect (1 for the first). */
@@ -175,9 +231,14 @@ public final class MuxCore {
         return table;
     }
 
-    /** The counters. */
+    /** The counters of plugin traffic. */
     public Counters counters() {
         return counters;
+    }
+
+    /** The API trace. */
+    public ApiTraceBuffer trace() {
+        return trace;
     }
 
     /** The mux's executors. */

@@ -55,10 +55,16 @@ public final class MuxExecutors {
         return timer.schedule(task, nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Stops both pools, letting queued callbacks run, and waits for their threads, at most {@code timeout} each. */
+    /**
+     * Stops both pools, letting queued callbacks run, and waits for their threads, at most {@code timeout} each;
+     * called from a callback (closing the mux from a future's callback), it does not wait for the pool.
+     */
     public void shutdown(Duration timeout) throws InterruptedException {
         timer.shutdownNow();
         callbacks.shutdown();
+        if (callbackThreads.isCurrentThreadMine()) {
+            return;
+        }
         if (!callbacks.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             log.warn("callbacks still running after {}; interrupting them", timeout);
             callbacks.shutdownNow();

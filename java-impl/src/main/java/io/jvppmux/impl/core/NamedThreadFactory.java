@@ -31,10 +31,26 @@ public final class NamedThreadFactory implements ThreadFactory {
         return t;
     }
 
-    /** Waits until every thread made here has ended, at most {@code timeout} in all. */
+    /** Interrupts every thread made here that is still alive. */
+    public void interruptAll() {
+        threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+    }
+
+    /** Whether the calling thread was made here. */
+    public boolean isCurrentThreadMine() {
+        return threads.contains(Thread.currentThread());
+    }
+
+    /**
+     * Waits until every thread made here has ended, at most {@code timeout} in all; the calling thread itself
+     * (closing the mux from one of its own threads) is not waited for.
+     */
     public boolean join(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread t : threads) {
+            if (t == Thread.currentThread()) {
+                continue;
+            }
             long left = deadline - System.nanoTime();
             if (left > 0) {
                 t.join(Math.max(1, left / 1_000_000));

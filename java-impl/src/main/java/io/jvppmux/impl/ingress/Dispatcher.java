@@ -8,6 +8,7 @@ import io.jvppmux.binapi.wire.MessageCodec;
 import io.jvppmux.impl.core.Counters;
 import io.jvppmux.impl.core.MessageTable;
 import io.jvppmux.impl.core.MuxCore;
+import io.jvppmux.impl.metrics.ApiTraceBuffer;
 import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ public final class Dispatcher {
     private final MuxCore core;
     private final Routes routes;
     private final Counters counters;
+    private final ApiTraceBuffer trace;
     private final MemclntKeepaliveReply keepaliveReply = new MemclntKeepaliveReply();
 
     /** @param routes where replies, events and the end of a connection go */
@@ -33,18 +35,23 @@ public final class Dispatcher {
         this.core = core;
         this.routes = routes;
         this.counters = core.counters();
+        this.trace = core.trace();
     }
 
     void onSlot(RxSlot slot) {
         if (slot.kind == RxSlot.CLOSED) {
             routes.connectionLost(slot.generation, slot.cause);
         } else {
-            dispatch(slot.buffer, slot.length);
+            dispatch(slot.buffer, slot.length, slot.generation);
         }
     }
 
-    /** Routes one message held in {@code msg} from index 0 to {@code length}. */
-    void dispatch(ByteBuffer msg, int length) {
+    /**
+     * Routes one message held in {@code msg} from index 0 to {@code length}, received on the connection of
+     * {@code generation}. A message of another connection than the current table's is dropped as stale: its
+     * id means something else in this table.
+     */
+    void dispatch(ByteBuffer msg, int length, int generation) {
         if (length < 2) {
             counters.malformedDrops.increment();
             log.debug("dropped a {}-byte message: no message id", length);
@@ -52,6 +59,12 @@ public final class Dispatcher {
         }
         MessageTable table = core.table();
         int id = MessageCodec.messageId(msg, 0);
+        if (generation != table.generation()) {
+            counters.staleDrops.increment();
+            log.debug("dropped message id {} of connection {}: the message table is of connection {}", id, generation,
+                    table.generation());
+            return;
+        }
         if (id == table.keepaliveId()) {
             answerKeepalive(msg, length, table);
             return;
@@ -59,6 +72,7 @@ public final class Dispatcher {
         MessageDescriptor<?> d = table.byId(id);
         if (d == null) {
             counters.unknownIds.increment();
+            trace.received(table.describe(id), id, 0);
             log.debug("dropped message id {} ({} bytes): not in the message table", id, length);
             return;
         }
@@ -69,6 +83,7 @@ public final class Dispatcher {
             return;
         }
         int context = MessageCodec.context(msg, 0, header);
+        trace.received(d.name(), id, context);
         if (context != 0) {
             routes.reply(context, id, msg, length);
         } else {
@@ -87,8 +102,9 @@ public final class Dispatcher {
             return;
         }
         int context = msg.getInt(KEEPALIVE_CONTEXT_OFFSET);
+        trace.received("memclnt_keepalive", table.keepaliveId(), context);
         try {
-            core.write(keepaliveReply, table.keepaliveReplyId(), context);
+            core.write(keepaliveReply, table.keepaliveReplyId(), context, table.generation());
             counters.keepalives.increment();
         } catch (VppException e) {
             log.warn("could not answer memclnt_keepalive: {}", e.getMessage());

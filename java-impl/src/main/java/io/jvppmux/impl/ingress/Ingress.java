@@ -17,11 +17,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingress ring (STYLE.md example 12): an LMAX Disruptor of pre-allocated {@link RxSlot}s, one
- * producer (the transport's receive thread, through a {@link RingSink} per connection), one consumer
- * (the {@link Dispatcher} on thread {@code jvppmux-dispatcher-1}), a wait strategy that does not spin
- * by default, and an exception handler that logs and counts instead of stopping the consumer (which
+ * consumer (the {@link Dispatcher} on thread {@code jvppmux-dispatcher-1}), a wait strategy that does not
+ * spin by default, and an exception handler that logs and counts instead of stopping the consumer (which
  * would halt every channel). Slots are cleared after dispatch. Lives as long as the mux, across
  * reconnects.
+ *
+ * <p>Producers: the receive thread of each connection, through a {@link RingSink} per connection. They
+ * follow one another, one per connection, and an old one may still publish its end-of-connection marker
+ * while the next connection's thread starts; so the ring is {@link ProducerType#MULTI} (one CAS per
+ * message). A single-producer ring would be corrupted by that overlap, and refuses a second thread
+ * outright when assertions are on.
  */
 public final class Ingress {
     private static final Logger log = LoggerFactory.getLogger(Ingress.class);
@@ -38,7 +43,7 @@ public final class Ingress {
      */
     public Ingress(int ringSize, int maxMessageSize, WaitStrategy waitStrategy, Dispatcher handler, Counters counters) {
         this.maxMessageSize = maxMessageSize;
-        disruptor = new Disruptor<>(RxSlot::new, ringSize, threads, ProducerType.SINGLE, waitStrategy);
+        disruptor = new Disruptor<>(RxSlot::new, ringSize, threads, ProducerType.MULTI, waitStrategy);
         disruptor.handleEventsWith(clearing(handler));
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
         ring = disruptor.start();

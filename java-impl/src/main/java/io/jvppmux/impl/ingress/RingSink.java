@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * The {@link RxSink} of one connection: the transport's single receive thread claims the next ring
  * slot ({@code ringBuffer.next()}, which waits while the ring is full), copies the message in and
  * publishes it. The end of the connection is published through the ring too, so the dispatcher sees
- * it after every message received before it. Not thread-safe by design: one producer.
+ * it after every message received before it. Not thread-safe by design: one producer per sink (the sinks of
+ * successive connections may overlap; the ring is multi-producer).
  */
 final class RingSink implements RxSink {
     private final RingBuffer<RxSlot> ring;

@@ -2,16 +2,26 @@ package io.jvppmux.impl.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jvppmux.api.MuxConfig;
 import io.jvppmux.impl.core.Contexts;
+import io.jvppmux.impl.core.Counters;
+import io.jvppmux.impl.core.MuxCore;
+import io.jvppmux.impl.core.MuxExecutors;
 import io.jvppmux.impl.core.MessageTable;
+import io.jvppmux.impl.testing.ScriptedTransport;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class PendingTableTest {
+    private static final ChannelImpl CHANNEL = new ChannelRegistry(
+            new MuxCore(MuxConfig.defaults(), new ScriptedTransport(), List.of(), new MuxExecutors(1)),
+            new Subscribers(new Counters()), new EventRegistrations()).open(4, 4);
+
     private static Pending pending() {
-        return new Pending(null, MessageTable.EMPTY, "test_request", false) {
+        return new Pending(CHANNEL, MessageTable.EMPTY, "test_request", false) {
             @Override
             boolean isLast(int msgId, ByteBuffer msg, int length) {
                 return true;

@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -41,6 +42,7 @@ public final class ScriptedTransport implements VppTransport {
     private volatile Thread rx;
     private volatile boolean connected;
     private volatile String failConnect;
+    private final AtomicInteger failConnects = new AtomicInteger();
 
     /** A transport knowing every bundled message. */
     public ScriptedTransport() {
@@ -59,6 +61,11 @@ public final class ScriptedTransport implements VppTransport {
     /** Makes the next connect fail with {@code message}. */
     public void failConnect(String message) {
         failConnect = message;
+    }
+
+    /** Makes the next {@code n} connects fail. */
+    public void failConnects(int n) {
+        failConnects.set(n);
     }
 
     /** Answers each write with what {@code r} returns (encoded messages). */
@@ -107,6 +114,23 @@ public final class ScriptedTransport implements VppTransport {
         return w;
     }
 
+    /** The next message of type {@code d} the mux wrote (others, e.g. health-check probes, are skipped). */
+    public byte[] awaitWrite(MessageDescriptor<?> d, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            byte[] w = awaitWrite(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (descriptorOf(w) == d) {
+                return w;
+            }
+        }
+    }
+
+    /** Forgets what was written so far (e.g. the mux's connect-time requests). */
+    public void forgetWrites() {
+        writes.clear();
+        written.clear();
+    }
+
     /** Everything written so far. */
     public List<byte[]> written() {
         return new ArrayList<>(written);
@@ -118,6 +142,9 @@ public final class ScriptedTransport implements VppTransport {
         if (fail != null) {
             failConnect = null;
             throw new VppTransportException(fail);
+        }
+        if (failConnects.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new VppTransportException("scripted connect failure");
         }
         sink = s;
         connected = true;

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Runs the mux's contract suite against a live VPP started in a Docker container.
+#
+# Usage: ci/live-vpp.sh [IMAGE [TAG]] [--shm] [--no-build]
+#   IMAGE       Docker image with VPP installed (default ligato/vpp-base)
+#   TAG         its tag, e.g. 2406 or latest (default latest)
+#   --shm       also run the shared-memory variant (needs the jvpp-shim native build and the container's
+#               libvppapiclient.so to load on this host)
+#   --no-build  skip building java-impl's dependencies (they must be installed in ~/.m2 already)
+#
+# VPP runs with its API socket in a directory shared with the host (JVPPMUX_RUN_DIR, default a fresh
+# temporary directory mounted on the container's /run/vpp, so a VPP of the host is never touched) and
+# shares /dev/shm under its own api-segment prefix. The container is always removed on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+image=ligato/vpp-base
+tag=latest
+shm=false
+build=true
+positional=()
+for arg in "$@"; do
+  case "$arg" in
+    --shm) shm=true ;;
+    --no-build) build=false ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -*) echo "live-vpp.sh: unknown option $arg" >&2; exit 2 ;;
+    *) positional+=("$arg") ;;
+  esac
+done
+[ ${#positional[@]} -ge 1 ] && image=${positional[0]}
+[ ${#positional[@]} -ge 2 ] && tag=${positional[1]}
+
+command -v docker >/dev/null || { echo "live-vpp.sh: docker is not installed" >&2; exit 1; }
+
+name="jvppmux-live-vpp-$$"
+prefix="jvppmux$$"
+run_dir="${JVPPMUX_RUN_DIR:-$(mktemp -d /tmp/jvppmux-vpp.XXXXXX)}"
+work_dir="$(mktemp -d /tmp/jvppmux-live.XXXXXX)"
+wait_seconds="${JVPPMUX_VPP_WAIT:-60}"
+
+cleanup() {
+  local rc=$?
+  if docker inspect "$name" >/dev/null 2>&1; then
+    if [ $rc -ne 0 ]; then
+      echo "live-vpp.sh: VPP's log (last 40 lines):" >&2
+      docker logs --tail 40 "$name" >&2 || true
+    fi
+    docker rm -f "$name" >/dev/null 2>&1 || true
+    echo "live-vpp.sh: container $name removed"
+  fi
+  rm -rf "$work_dir"
+  [ -z "${JVPPMUX_RUN_DIR:-}" ] && rm -rf "$run_dir"
+  exit $rc
+}
+trap cleanup EXIT INT TERM
+
+cat > "$work_dir/startup.conf" <<EOF
+unix {
+  nodaemon
+  cli-listen /run/vpp/cli.sock
+  gid $(id -g)
+}
+api-segment {
+  prefix $prefix
+  uid $(id -u)
+  gid $(id -g)
+}
+socksvr { socket-name /run/vpp/api.sock }
+statseg { socket-name /run/vpp/stats.sock }
+plugins { plugin dpdk_plugin.so { disable } }
+EOF
+
+echo "live-vpp.sh: starting $image:$tag as $name (API socket in $run_dir, shm prefix $prefix)"
+docker run -d --name "$name" --privileged \
+  -v /dev/shm:/dev/shm \
+  -v "$run_dir":/run/vpp \
+  -v "$work_dir/startup.conf":/etc/jvppmux/startup.conf:ro \
+  --entrypoint /usr/bin/vpp \
+  "$image:$tag" -c /etc/jvppmux/startup.conf >/dev/null
+
+socket="$run_dir/api.sock"
+for ((i = 0; i < wait_seconds * 2; i++)); do
+  [ -S "$socket" ] && break
+  if [ "$(docker inspect -f '{{.State.Running}}' "$name")" != "true" ]; then
+    echo "live-vpp.sh: VPP exited before creating $socket" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+[ -S "$socket" ] || { echo "live-vpp.sh: no API socket at $socket after ${wait_seconds}s" >&2; exit 1; }
+docker exec "$name" chmod 0777 /run/vpp/api.sock
+echo "live-vpp.sh: VPP $(docker exec "$name" vppctl -s /run/vpp/cli.sock show version 2>/dev/null || echo '(version unknown)') is up"
+
+export JVPPMUX_LIVE_SOCKET="$socket"
+tests='io/jvppmux/impl/contract/LiveSocketContractTest'
+if $shm; then
+  lib_dir="$work_dir/lib"
+  mkdir -p "$lib_dir"
+  for lib in $(docker exec "$name" sh -c \
+      'ls /usr/lib/*/libvppapiclient.so* /usr/lib/*/libvppinfra.so* /usr/lib/*/libvlibmemoryclient.so* /usr/lib/*/libsvm.so* 2>/dev/null'); do
+    docker cp "$name:$lib" "$lib_dir/" >/dev/null
+  done
+  client=$(ls "$lib_dir"/libvppapiclient.so* 2>/dev/null | head -1)
+  [ -n "$client" ] || { echo "live-vpp.sh: no libvppapiclient.so in $image:$tag" >&2; exit 1; }
+  export JVPPMUX_LIVE_SHM_PREFIX="$prefix"
+  export JVPPMUX_LIVE_VPPAPICLIENT="$client"
+  export LD_LIBRARY_PATH="$lib_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  tests="$tests,io/jvppmux/impl/contract/LiveShmContractTest"
+fi
+
+if $build; then
+  mvn -B -ntp -q -DskipTests -pl java-impl -am install
+fi
+mvn -B -ntp -pl java-impl -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false verify

@@ -1,0 +1,28 @@
+package io.jvppmux.impl.contract;
+
+import io.jvppmux.api.MuxConfig;
+import io.jvppmux.impl.JvppMux;
+import io.jvppmux.impl.transport.socket.SocketTransport;
+import java.nio.file.Path;
+
+/**
+ * {@link VppContract} against a live VPP over its API socket ({@code JVPPMUX_LIVE_SOCKET}, e.g.
+ * {@code /run/vpp/api.sock}); skipped, with a message, when it is not set.
+ */
+class LiveSocketContractTest extends VppContract {
+    @Override
+    protected JvppMux openMux(MuxConfig config) {
+        Path socket = Path.of(LiveVpp.require(LiveVpp.SOCKET, "the socket transport"));
+        return JvppMux.connect(config.toBuilder().socketPath(socket).build(), new SocketTransport());
+    }
+
+    @Override
+    protected void closeTarget() {
+        // the live VPP is not ours
+    }
+
+    @Override
+    protected boolean listsPlugins() {
+        return true;
+    }
+}

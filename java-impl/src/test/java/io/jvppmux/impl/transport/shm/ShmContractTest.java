@@ -1,0 +1,43 @@
+package io.jvppmux.impl.transport.shm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jvppmux.api.MuxConfig;
+import io.jvppmux.binapi.memclnt.MemclntKeepalive;
+import io.jvppmux.binapi.memclnt.MemclntKeepaliveReply;
+import io.jvppmux.impl.JvppMux;
+import io.jvppmux.impl.contract.ContractSuite;
+import io.jvppmux.mock.MockVpp;
+import io.jvppmux.mock.ReceivedMessage;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mux's contract over the shim path: JvppMux -> ShmTransport -> JNI -> C shim -> test libvppapiclient
+ * -> mock-vpp's socket server, and back through the native rx thread into the ring.
+ */
+class ShmContractTest extends ContractSuite {
+    private ShmFixture fixture;
+
+    @Override
+    protected JvppMux connect(MockVpp vpp, MuxConfig config) {
+        fixture = new ShmFixture(vpp);
+        return JvppMux.connect(config.toBuilder().shmPrefix(ShmFixture.PREFIX).build(), new ShmTransport());
+    }
+
+    @Override
+    protected void stopFace() {
+        fixture.close();
+    }
+
+    @Test
+    void theMuxAnswersVppsKeepaliveOverSharedMemory() {
+        vpp.sendKeepalive();
+        ReceivedMessage reply = vpp.awaitReceived(MemclntKeepaliveReply.DESCRIPTOR, Duration.ofSeconds(5));
+        ReceivedMessage keepalive = vpp.received().stream().filter(r -> r.is(MemclntKeepalive.DESCRIPTOR)).findFirst()
+                .orElse(null);
+        assertThat(keepalive).as("VPP sends keepalives, it does not receive them").isNull();
+        assertThat(reply.bytes()).hasSize(10);
+        assertThat(mux.metrics().keepalives()).isEqualTo(1);
+    }
+}
