@@ -2,6 +2,7 @@ package io.jvppmux.impl.transport.shm;
 
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.TransportKind;
+import io.jvppmux.api.VppMux;
 import io.jvppmux.api.spi.VppTransport;
 import io.jvppmux.binapi.vpe.ShowVersion;
 import io.jvppmux.impl.JvppMux;
@@ -9,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * In a JVM without libvppapiclient: {@code strict} prints the one-line error of
- * {@link ShmTransports#create}; {@code fallback} gets the socket transport and calls VPP at {@code args[1]}.
+ * {@link ShmTransports#create}; {@code fallback} gets the socket transport and calls VPP at {@code args[1]};
+ * {@code provider} does the same through {@code VppMux.connect} (fallback-to-socket is on by default).
  */
 public final class ShmFallbackMain {
     private ShmFallbackMain() {
@@ -23,6 +25,12 @@ public final class ShmFallbackMain {
                 System.out.println("unexpected: created");
             } catch (RuntimeException e) {
                 System.out.println("error=" + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            return;
+        }
+        if (args[0].equals("provider")) {
+            try (VppMux mux = VppMux.connect(config)) {
+                System.out.println("provider version=" + mux.newApiChannel().call(new ShowVersion()).version());
             }
             return;
         }

@@ -58,6 +58,9 @@ class ShmProcessTest {
             assertThat(fallback).contains("transport=SocketTransport").contains("version=26.06-mock")
                     .contains("WARN io.jvppmux.impl.transport.shm.ShmTransports - using the socket transport ("
                             + server.path() + ") instead of shared memory: shared-memory transport unavailable");
+
+            String provider = run(noVac, ShmFallbackMain.class, "provider", server.path().toString());
+            assertThat(provider).contains("provider version=26.06-mock").contains("using the socket transport");
         }
     }
 
