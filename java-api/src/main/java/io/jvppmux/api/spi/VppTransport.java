@@ -33,7 +33,8 @@ public interface VppTransport {
 
     /**
      * Every {@code name_crc} of the connected VPP's table, where the transport can list them (the socket
-     * can; libvppapiclient cannot). Used to tell a CRC change from a missing message.
+     * can; libvppapiclient cannot, so the shm transport lists the known bindings VPP confirms). Used to
+     * tell a CRC change from a missing message.
      */
     default Optional<Set<String>> messageTable() {
         return Optional.empty();
@@ -56,6 +57,14 @@ public interface VppTransport {
      * time; the sink gets no more messages afterwards. Idempotent.
      */
     void disconnect();
+
+    /**
+     * Drops the connection at once, without the polite goodbye of {@link #disconnect()}: for a VPP already
+     * known not to answer, whose goodbye would only be waited for in vain. Same guarantees otherwise.
+     */
+    default void abort() {
+        disconnect();
+    }
 
     /** A short description for logs, e.g. {@code socket /run/vpp/api.sock}. */
     String describe();

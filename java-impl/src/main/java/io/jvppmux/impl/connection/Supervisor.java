@@ -116,12 +116,12 @@ final class Supervisor implements Runnable {
         if (loss.notResponding()) {
             events.publish(ConnectionState.NOT_RESPONDING, loss.reason(), loss.cause());
         }
-        disconnect(loss.cause() != null ? loss.cause() : new VppTransportException(loss.reason()));
+        disconnect(!loss.notResponding(), loss.cause() != null ? loss.cause() : new VppTransportException(loss.reason()));
         events.publish(ConnectionState.DISCONNECTED, loss.reason(), loss.cause());
     }
 
-    private void disconnect(Throwable cause) {
-        core.disconnect();
+    private void disconnect(boolean polite, Throwable cause) {
+        core.disconnect(polite);
         channels.failAll(Failure.DISCONNECTED, cause);
     }
 
@@ -135,7 +135,7 @@ final class Supervisor implements Runnable {
                 connected(connector.connect(), since);
                 return true;
             } catch (RuntimeException e) {
-                disconnect(e);
+                disconnect(false, e);
                 if (config.retryConnectCount() > 0 && attempt >= config.retryConnectCount()) {
                     events.publish(ConnectionState.FAILED, "gave up after " + attempt
                             + " failed reconnect attempts (retry-connect-count)", e);

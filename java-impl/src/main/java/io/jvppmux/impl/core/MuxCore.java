@@ -107,11 +107,23 @@ public final class MuxCore {
      * Ends the current connection: later writes are refused, the transport is disconnected (bounded by the
      * transport), then the gate is drained so that no write of this connection is still under way.
      */
-    public synchronized void disconnect() {
+    public void disconnect() {
+        disconnect(true);
+    }
+
+    /**
+     * {@link #disconnect()}, politely (the transport's goodbye) or not ({@link VppTransport#abort()}, for a
+     * VPP that does not answer).
+     */
+    public synchronized void disconnect(boolean polite) {
         connected = false;
         signal.down();
         try {
-            transport.disconnect();
+            if (polite) {
+                transport.disconnect();
+            } else {
+                transport.abort();
+            }
         } catch (RuntimeException e) {
             log.warn("disconnecting {} failed: {}", transport.describe(), e.toString());
         }

@@ -149,6 +149,18 @@ public final class SocketTransport implements VppTransport {
     }
 
     @Override
+    public void abort() {
+        synchronized (lifecycle) {
+            SocketConnection c = current;
+            current = null;
+            if (c != null) {
+                c.abort();
+                LOG.info("dropped the connection to VPP at {} without sockclnt_delete", c.path);
+            }
+        }
+    }
+
+    @Override
     public String describe() {
         return "socket " + (path != null ? path : MuxConfig.DEFAULT_SOCKET_PATH);
     }

@@ -190,6 +190,21 @@ class SocketTransportTest {
     }
 
     @Test
+    void abortDropsASilentVppAtOnceWithoutSockclntDelete() throws Exception {
+        transport.connect(config(), sink);
+        vpp.silenceAll(true);
+        long t0 = System.nanoTime();
+        transport.abort();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(transport.isConnected()).isFalse();
+        assertThat(vpp.awaitConnectedClients(0, WAIT)).isTrue();
+        assertThat(vpp.received(SockclntDelete.DESCRIPTOR)).as("no goodbye to a VPP that does not answer").isEmpty();
+        assertThat(ms).as("abort does not wait for a goodbye (disconnect waits up to 500 ms)").isLessThan(450);
+        assertThat(sink.closed).as("no closed() after our own abort").isNotDone();
+        assertThatThrownBy(() -> transport.write(ByteBuffer.allocate(10))).isInstanceOf(NotConnectedException.class);
+    }
+
+    @Test
     void concurrentWritesAreNeverInterleaved() throws Exception {
         transport.connect(config(), sink);
         int threads = 4;
