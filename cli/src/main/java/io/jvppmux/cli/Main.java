@@ -1,5 +1,6 @@
 package io.jvppmux.cli;
 
+import io.jvppmux.cli.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jvppmux", mixinStandardHelpOptions = true, version = "jvppmux 0.1.0",
         description = "Talk to FD.io VPP through jvppmux (embedded mock-vpp unless --socket is given).",
-        subcommands = {InterfacesCommand.class, VersionCommand.class, PingCommand.class, StatsCommand.class})
+        subcommands = {InterfacesCommand.class, VersionCommand.class, PingCommand.class, StatsCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

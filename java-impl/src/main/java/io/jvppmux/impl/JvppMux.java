@@ -62,7 +62,7 @@ public final class JvppMux implements VppMux {
         this.channels = new ChannelRegistry(core, subscribers, registrations);
         Dispatcher dispatcher = new Dispatcher(core, new Router(core, channels, subscribers));
         this.ingress = new Ingress(config.ringSize(), config.maxMessageSize(), options.newWaitStrategy(), dispatcher,
-                core.counters());
+                core.counters(), options.inlineDispatch());
         this.connection = new ConnectionManager(core, channels, registrations, ingress);
     }
 

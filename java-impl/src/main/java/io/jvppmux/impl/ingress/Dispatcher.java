@@ -47,6 +47,16 @@ public final class Dispatcher {
     }
 
     /**
+     * Whether a receive thread may route {@code msg} itself ({@link RingSink} with inline dispatch): a message
+     * of the current connection that is not a {@code memclnt_keepalive}, whose answer is written from this
+     * thread, never from a receive thread. Anything else goes through the ring.
+     */
+    boolean routableInline(ByteBuffer msg, int length, int generation) {
+        MessageTable table = core.table();
+        return length >= 2 && generation == table.generation() && MessageCodec.messageId(msg, 0) != table.keepaliveId();
+    }
+
+    /**
      * Routes one message held in {@code msg} from index 0 to {@code length}, received on the connection of
      * {@code generation}. A message of another connection than the current table's is dropped as stale: its
      * id means something else in this table.

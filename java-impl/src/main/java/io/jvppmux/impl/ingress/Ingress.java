@@ -35,14 +35,30 @@ public final class Ingress {
     private final RingBuffer<RxSlot> ring;
     private final NamedThreadFactory threads = new NamedThreadFactory("dispatcher");
     private final int maxMessageSize;
+    private final Dispatcher inline;
+    private final Counters counters;
 
     /**
-     * Starts the ring and its dispatcher thread.
+     * Starts the ring and its dispatcher thread; every message goes through the ring.
      *
      * @param handler what to do with each message (its slot is cleared afterwards)
      */
     public Ingress(int ringSize, int maxMessageSize, WaitStrategy waitStrategy, Dispatcher handler, Counters counters) {
+        this(ringSize, maxMessageSize, waitStrategy, handler, counters, false);
+    }
+
+    /**
+     * Starts the ring and its dispatcher thread.
+     *
+     * @param handler        what to do with each message (its slot is cleared afterwards)
+     * @param inlineDispatch whether a message that finds the ring empty is routed at once on the receive
+     *                       thread ({@link RingSink})
+     */
+    public Ingress(int ringSize, int maxMessageSize, WaitStrategy waitStrategy, Dispatcher handler, Counters counters,
+                   boolean inlineDispatch) {
         this.maxMessageSize = maxMessageSize;
+        this.inline = inlineDispatch ? handler : null;
+        this.counters = counters;
         disruptor = new Disruptor<>(RxSlot::new, ringSize, threads, ProducerType.MULTI, waitStrategy);
         disruptor.handleEventsWith(clearing(handler));
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
@@ -65,7 +81,8 @@ public final class Ingress {
      * @param onClosed runs on the receive thread as soon as the transport reports the end of the connection
      */
     public RxSink newSink(int generation, ClosedListener onClosed) {
-        return new RingSink(ring, generation, maxMessageSize, cause -> onClosed.closed(generation, cause));
+        return new RingSink(ring, generation, maxMessageSize, cause -> onClosed.closed(generation, cause), inline,
+                counters);
     }
 
     /** Told on the receive thread, at once, that a connection ended. */

@@ -1,0 +1,221 @@
+package io.jvppmux.cli.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jvppmux bench}: the counterpart of GoVPP's perf-bench. Sends {@code control_ping}s through the mux,
+ * synchronously (round trips timed with HdrHistogram) and pipelined with a bounded window, over N channels
+ * from T caller threads, to an embedded mock-vpp (in-process by default, over its socket, or through the shm
+ * transport and the test libvppapiclient) or a live VPP (socket or shared memory). {@code --baseline} drives the same kind of transport without the mux, in the same process,
+ * interleaved round by round with the mux, and ends the report with {@code ratio async=X.XX sync=Y.YY}.
+ * A progress line goes to stderr about once a second on long runs.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmark control_ping through jvppmux (GoVPP perf-bench's counterpart).",
+                "Default target: an embedded mock-vpp, in-process. --baseline also drives the bare transport "
+                        + "and prints 'ratio async=X.XX sync=Y.YY' (mux / raw) last."})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = {"-n", "--requests"}, paramLabel = "N", defaultValue = "20000",
+            description = "sync requests per round and driver (default: ${DEFAULT-VALUE})")
+    int requests;
+
+    @Option(names = "--async-requests", paramLabel = "N",
+            description = "async requests per round and driver (default: 10 x --requests)")
+    Integer asyncRequests;
+
+    @Option(names = "--warmup-rounds", paramLabel = "N", defaultValue = "2",
+            description = "unmeasured rounds of every driver and mode first (default: ${DEFAULT-VALUE})")
+    int warmupRounds;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
+            description = "measured rounds, drivers interleaved in each (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--mode", paramLabel = "sync|async|both", defaultValue = "both",
+            description = "synchronous round trips, pipelined requests, or both (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = {"-w", "--window"}, paramLabel = "N", defaultValue = "100",
+            description = "async: requests in flight per caller thread (default: ${DEFAULT-VALUE})")
+    int window;
+
+    @Option(names = {"-c", "--channels"}, paramLabel = "N", defaultValue = "1",
+            description = "mux channels the callers share round-robin (default: ${DEFAULT-VALUE})")
+    int channels;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
+            description = "caller threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--idle-channels", paramLabel = "N", defaultValue = "0",
+            description = "also run a second mux with N extra idle channels open, and print its throughput "
+                    + "relative to the mux without them (default: ${DEFAULT-VALUE})")
+    int idleChannels;
+
+    @Option(names = "--baseline",
+            description = "also drive the same transport without the mux (no ring, dispatcher or channels), "
+                    + "interleaved, and print the ratio line last")
+    boolean baseline;
+
+    @Option(names = "--mock-socket", description = "embedded mock-vpp over its UNIX socket server (socket transport)")
+    boolean mockSocket;
+
+    @Option(names = "--socket", paramLabel = "PATH", description = "a live VPP's API socket, e.g. /run/vpp/api.sock")
+    Path socket;
+
+    @Option(names = "--shm", description = "a live VPP over shared memory (jvpp-shim + libvppapiclient); "
+            + "one connection per process, so no --baseline or --idle-channels")
+    boolean shm;
+
+    @Option(names = "--shm-prefix", paramLabel = "PREFIX", description = "with --shm: VPP's shared-memory prefix")
+    String shmPrefix;
+
+    @Option(names = "--vppapiclient", paramLabel = "PATH", description = "with --shm: the libvppapiclient.so to load")
+    Path vppapiclient;
+
+    @Option(names = "--mock-shm", paramLabel = "LIBVPPAPICLIENT",
+            description = "embedded mock-vpp through the shm transport and jvpp-shim's test libvppapiclient at this "
+                    + "path (jvpp-shim/target/test-classes/fake-vac/linux-x86_64/libvppapiclient.so)")
+    Path mockShm;
+
+    @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "5000",
+            description = "bound of every wait for a reply (default: ${DEFAULT-VALUE})")
+    long timeoutMillis;
+
+    @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "default",
+            description = "dispatcher wait strategy: default (the mux's), blocking, lite-blocking (these leave the core "
+                    + "alone), sleeping, yielding, busy-spin (default: ${DEFAULT-VALUE})")
+    String wait;
+
+    @Option(names = "--callback-threads", paramLabel = "N", defaultValue = "2",
+            description = "mux threads completing futures (default: ${DEFAULT-VALUE})")
+    int callbackThreads;
+
+    @Option(names = "--async-api", paramLabel = "context|future", defaultValue = "context",
+            description = "async through sendRequest/receiveReply or callAsync futures (default: ${DEFAULT-VALUE})")
+    String asyncApi;
+
+    @Option(names = "--per-round", description = "print every round's requests/s before the table")
+    boolean perRound;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "log the library's info messages to stderr")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchSettings s = settings();
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
+        new BenchRunner(s, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+        return 0;
+    }
+
+    /** The options, checked; a bad one is a ParameterException (exit 2). */
+    BenchSettings settings() {
+        positive("--requests", requests);
+        positive("--rounds", rounds);
+        positive("--window", window);
+        positive("--channels", channels);
+        positive("--threads", threads);
+        positive("--timeout-ms", timeoutMillis);
+        if (warmupRounds < 0 || idleChannels < 0) {
+            throw bad("--warmup-rounds and --idle-channels must be >= 0");
+        }
+        long async = asyncRequests != null ? asyncRequests : 10L * requests;
+        positive("--async-requests", async);
+        if (async > Integer.MAX_VALUE) {
+            throw bad("--async-requests must be at most " + Integer.MAX_VALUE + ": " + async);
+        }
+        if (threads > 1024 || channels > 1024 || idleChannels > 30_000) {
+            throw bad("at most 1024 threads, 1024 channels and 30000 idle channels");
+        }
+        if (callbackThreads < 1 || callbackThreads > 64) {
+            throw bad("--callback-threads must be in 1..64: " + callbackThreads);
+        }
+        if (window > 32_767) {
+            throw bad("--window must be at most 32767: " + window);
+        }
+        Where where = where();
+        if (where.isShm() && (baseline || idleChannels > 0)) {
+            throw bad("libvppapiclient allows one connection per process: --shm and --mock-shm run the mux alone "
+                    + "(no --baseline, no --idle-channels)");
+        }
+        if ((shmPrefix != null || vppapiclient != null) && where != Where.SHM) {
+            throw bad("--shm-prefix and --vppapiclient go with --shm");
+        }
+        return new BenchSettings(requests, (int) async, warmupRounds, rounds, modes(), window, channels, threads, idleChannels, baseline,
+                where, socket, shmPrefix, mockShm != null ? mockShm : vppapiclient, Duration.ofMillis(timeoutMillis), waitStrategy(), callbackThreads, api(), !quiet,
+                perRound);
+    }
+
+    private Where where() {
+        int chosen = (mockSocket ? 1 : 0) + (socket != null ? 1 : 0) + (shm ? 1 : 0) + (mockShm != null ? 1 : 0);
+        if (chosen > 1) {
+            throw bad("choose one of --mock-socket, --socket, --shm and --mock-shm");
+        }
+        if (mockShm != null && !java.nio.file.Files.isRegularFile(mockShm)) {
+            throw bad("--mock-shm: no test libvppapiclient at " + mockShm + " (build jvpp-shim's tests first)");
+        }
+        return socket != null ? Where.SOCKET : mockSocket ? Where.MOCK_SOCKET : shm ? Where.SHM
+                : mockShm != null ? Where.MOCK_SHM : Where.MOCK_IN_PROCESS;
+    }
+
+    private List<Mode> modes() {
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "sync" -> List.of(Mode.SYNC);
+            case "async" -> List.of(Mode.ASYNC);
+            case "both" -> List.of(Mode.ASYNC, Mode.SYNC);
+            default -> throw bad("--mode must be sync, async or both: " + mode);
+        };
+    }
+
+    private WaitStrategies waitStrategy() {
+        String w = wait.toLowerCase(Locale.ROOT);
+        for (WaitStrategies ws : WaitStrategies.values()) {
+            if (ws.label().equals(w)) {
+                return ws;
+            }
+        }
+        throw bad("--wait must be default, blocking, lite-blocking, sleeping, yielding or busy-spin: " + wait);
+    }
+
+    private AsyncApi api() {
+        return switch (asyncApi.toLowerCase(Locale.ROOT)) {
+            case "context" -> AsyncApi.CONTEXT;
+            case "future" -> AsyncApi.FUTURE;
+            default -> throw bad("--async-api must be context or future: " + asyncApi);
+        };
+    }
+
+    private void positive(String name, long v) {
+        if (v < 1) {
+            throw bad(name + " must be at least 1: " + v);
+        }
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** The exception's message (or its type when it has none), on one line. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return m.replaceAll("\\s*\\R\\s*", " ");
+    }
+}

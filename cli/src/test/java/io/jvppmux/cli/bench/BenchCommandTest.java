@@ -1,0 +1,102 @@
+package io.jvppmux.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The bench command end to end on a few thousand requests: what it prints, never how fast. */
+@Timeout(60)
+class BenchCommandTest {
+    private static final String RATIO = "ratio async=\\d+\\.\\d\\d sync=\\d+\\.\\d\\d";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return BenchMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private List<String> lines() {
+        return out.toString().lines().toList();
+    }
+
+    @Test
+    void muxAloneInProcessPrintsTheTableWithoutARatio() {
+        assertThat(run("-n", "2000", "--warmup-rounds", "1", "--async-requests", "4000", "--rounds", "1", "-q")).isZero();
+        assertThat(lines().get(0)).isEqualTo("jvppmux perf-bench: control_ping over mock-vpp in-process");
+        assertThat(out.toString()).contains("req/s", "p50 us", "p99 us", "p999 us", "caller B/req", "client B/req");
+        assertThat(lines()).anyMatch(l -> l.matches("mux\\s+async\\s+[\\d,]+\\s+[\\d,]+\\.\\.[\\d,]+\\s+-\\s+-\\s+-\\s+.*"));
+        assertThat(lines()).anyMatch(l -> l.matches("mux\\s+sync\\s+[\\d,]+\\s+[\\d,]+\\.\\.[\\d,]+(\\s+\\d+\\.\\d){3}\\s+.*"));
+        assertThat(out.toString()).doesNotContain("ratio");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void baselineInterleavesRawAndMuxAndEndsWithTheRatioLine() {
+        assertThat(run("--baseline", "-n", "2000", "--warmup-rounds", "1", "--async-requests", "4000", "--rounds", "2",
+                "-q")).isZero();
+        assertThat(lines()).anyMatch(l -> l.startsWith("raw ") && l.contains(" async "))
+                .anyMatch(l -> l.startsWith("raw ") && l.contains(" sync "));
+        assertThat(lines().get(lines().size() - 1)).matches(RATIO);
+    }
+
+    @Test
+    void baselineOverTheMockSocketWithThreadsChannelsAndIdleChannels() {
+        assertThat(run("--baseline", "--mock-socket", "-n", "1000", "--warmup-rounds", "1", "--async-requests", "2000",
+                "--rounds", "2", "-t", "2", "-c", "3", "--idle-channels", "50", "-w", "8", "--per-round", "-q")).isZero();
+        assertThat(lines().get(0)).endsWith("over mock-vpp over its socket");
+        assertThat(lines()).anyMatch(l -> l.matches("round 2 sync\\s+raw [\\d,]+  mux [\\d,]+  mux\\+idle [\\d,]+"));
+        assertThat(lines()).anyMatch(l -> l.startsWith("mux+idle ") && l.contains(" sync "));
+        assertThat(lines().get(lines().size() - 2)).matches("idle-channels 50: mux\\+idle/mux async=\\d+\\.\\d\\d sync=\\d+\\.\\d\\d");
+        assertThat(lines().get(lines().size() - 1)).matches(RATIO);
+    }
+
+    @Test
+    void overTheShmTransportWithTheTestLibvppapiclient() {
+        Path vac = Path.of("").toAbsolutePath().resolveSibling("jvpp-shim")
+                .resolve("target/test-classes/fake-vac/linux-x86_64/libvppapiclient.so");
+        Assumptions.assumeTrue(Files.isRegularFile(vac), "jvpp-shim's test libvppapiclient is not built");
+        assertThat(run("--mock-shm", vac.toString(), "-n", "500", "--async-requests", "2000", "--warmup-rounds", "0",
+                "--rounds", "1", "-q")).isZero();
+        assertThat(lines().get(0)).endsWith("through the shm transport and the test libvppapiclient");
+        assertThat(lines()).anyMatch(l -> l.startsWith("mux ") && l.contains(" sync "));
+        assertThat(run("--mock-shm", vac.toString(), "--baseline")).isEqualTo(2);
+    }
+
+    @Test
+    void futuresAndAnotherWaitStrategy() {
+        assertThat(run("--baseline", "--mode", "async", "--async-api", "future", "--wait", "lite-blocking",
+                "--async-requests", "4000", "--warmup-rounds", "0", "--rounds", "1", "-q")).isZero();
+        assertThat(out.toString()).contains("callAsync futures", "dispatcher wait lite-blocking");
+        assertThat(lines().get(lines().size() - 1)).matches("ratio async=\\d+\\.\\d\\d sync=n/a");
+    }
+
+    @Test
+    void aShortRunPrintsNoProgressLine() {
+        assertThat(run("--mode", "sync", "-n", "1000", "--warmup-rounds", "0", "--rounds", "1")).isZero();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void badArgumentsAreOneLineAndExitTwo() {
+        assertThat(run("--window", "0")).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().asString().startsWith("jvppmux: --window must be at least 1");
+        assertThat(run("--mock-socket", "--socket", "/x")).isEqualTo(2);
+        assertThat(run("--mock-shm", "/nonexistent/libvppapiclient.so")).isEqualTo(2);
+        assertThat(run("--wait", "spin-forever")).isEqualTo(2);
+    }
+
+    @Test
+    void anUnreachableVppIsOneLineOnStderrAndExitOne() {
+        assertThat(run("--socket", "/nonexistent/api.sock", "-n", "10", "-q")).isEqualTo(1);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("jvppmux: ").contains("/nonexistent/api.sock").doesNotContain("Exception");
+    }
+}
