@@ -8,7 +8,7 @@
 #
 # Usage: ci/perf-bench.sh [extra bench options...]      e.g. ci/perf-bench.sh -n 20000 --rounds 3
 # Env:   REPEAT=N (default 3)  SKIP_BUILD=1 (use the jar as built)  OUT=DIR (default target/perf-bench)
-#        JAR=path (default cli/target/jvppmux.jar; e.g. a build with perf-patches applied; implies SKIP_BUILD=1)
+#        JAR=path (default cli/target/jvppmux.jar; e.g. another build to compare; implies SKIP_BUILD=1)
 #        SOCKET=/run/vpp/api.sock also runs the comparison against that live VPP.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * finds its header layout and context and hands it to a {@link Routes} that only counts. The benchmark waits
  * (yielding on its own thread, bounded) until all are dispatched. No transport, no channels: the cost and
  * allocation of ring plus dispatcher per message, with Disruptor's BlockingWaitStrategy (the mux's default
- * today), its LiteBlockingWaitStrategy, and the ParkingWaitStrategy that perf-patches/01 proposes.
+ * today), its LiteBlockingWaitStrategy, and a lock-free ParkingWaitStrategy (not adopted: no measurable gain).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
