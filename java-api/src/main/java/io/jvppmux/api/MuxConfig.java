@@ -25,7 +25,7 @@ import java.util.function.BiConsumer;
  * <table>
  * <caption>Keys</caption>
  * <tr><th>key</th><th>default</th><th>meaning</th></tr>
- * <tr><td>transport</td><td>socket</td><td>shm or socket</td></tr>
+ * <tr><td>transport</td><td>shm</td><td>shm or socket (shm falls back to the socket when libvppapiclient cannot load, see fallback-to-socket)</td></tr>
  * <tr><td>socket-path</td><td>/run/vpp/api.sock</td><td>VPP's API socket</td></tr>
  * <tr><td>shm-prefix</td><td>(empty)</td><td>VPP's shared-memory prefix ({@code api-segment { prefix }})</td></tr>
  * <tr><td>fallback-to-socket</td><td>true</td><td>use the socket when the shm transport cannot load</td></tr>
@@ -65,7 +65,7 @@ public final class MuxConfig {
         this.v = b.copy();
     }
 
-    /** The defaults (table above). */
+    /** The defaults (table above): shared memory with the default prefix, falling back to the socket. */
     public static MuxConfig defaults() {
         return builder().build();
     }
@@ -212,7 +212,7 @@ public final class MuxConfig {
             KEYS.put("stats-socket-path", (b, s) -> b.statsSocketPath(Path.of(s.trim())));
         }
 
-        private TransportKind transport = TransportKind.SOCKET;
+        private TransportKind transport = TransportKind.SHM;
         private Path socketPath = DEFAULT_SOCKET_PATH;
         private String shmPrefix = "";
         private boolean fallbackToSocket = true;

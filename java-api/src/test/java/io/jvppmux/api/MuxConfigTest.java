@@ -87,6 +87,6 @@ class MuxConfigTest {
         b.replyTimeout(Duration.ofSeconds(7));
         assertThat(a.replyTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(a.toBuilder().build()).isEqualTo(a);
-        assertThat(a.asMap()).containsEntry("transport", "socket").containsKey("health-check-threshold");
+        assertThat(a.asMap()).containsEntry("transport", "shm").containsKey("health-check-threshold");
     }
 }

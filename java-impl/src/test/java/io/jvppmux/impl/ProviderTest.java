@@ -3,6 +3,7 @@ package io.jvppmux.impl;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jvppmux.api.MuxConfig;
+import io.jvppmux.api.TransportKind;
 import io.jvppmux.api.VppMux;
 import io.jvppmux.api.VppTransportException;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 class ProviderTest {
     @Test
     void socketToNowhereIsATransportException() {
-        assertThatThrownBy(() -> VppMux.connect(MuxConfig.builder().socketPath(Path.of("/nonexistent/api.sock")).build()))
+        assertThatThrownBy(() -> VppMux.connect(MuxConfig.builder().transport(TransportKind.SOCKET).socketPath(Path.of("/nonexistent/api.sock")).build()))
                 .isInstanceOf(VppTransportException.class).hasMessageContaining("/nonexistent/api.sock");
     }
 }

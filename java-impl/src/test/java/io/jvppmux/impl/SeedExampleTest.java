@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jvppmux.api.ApiChannel;
 import io.jvppmux.api.MultiRequestContext;
 import io.jvppmux.api.MuxConfig;
+import io.jvppmux.api.TransportKind;
 import io.jvppmux.api.VppMux;
 import io.jvppmux.binapi.interfaces.SwInterfaceDetails;
 import io.jvppmux.binapi.interfaces.SwInterfaceDump;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DESIGN.md section 1, as a plugin author writes it, through {@code VppMux.connect} (the provider found by
- * ServiceLoader, socket transport). The only change: the socket path points at mock-vpp instead of
- * {@code /run/vpp/api.sock}.
+ * ServiceLoader, socket transport). The only change: the configuration names the socket transport and mock-vpp's
+ * socket instead of the default (shared memory, or /run/vpp/api.sock when libvppapiclient is missing).
  */
 @Timeout(30)
 class SeedExampleTest {
@@ -36,7 +37,7 @@ class SeedExampleTest {
         Path dir = Files.createTempDirectory("jvppmux-seed");
         List<Long> found = new ArrayList<>();
         try (MockVpp vpp = MockVpp.start(); MockSocketServer server = vpp.startSocketServer(dir.resolve("api.sock"))) {
-            MuxConfig config = MuxConfig.builder().socketPath(server.path()).build();
+            MuxConfig config = MuxConfig.builder().transport(TransportKind.SOCKET).socketPath(server.path()).build();
             try (VppMux mux = VppMux.connect(config)) {                 // one per JVM, shared by plugins
                 try (ApiChannel ch = mux.newApiChannel()) {              // 100/100 buffers
                     MultiRequestContext ctx = ch.sendMultiRequest(new SwInterfaceDump());
