@@ -34,7 +34,7 @@ public final class ConnectionManager {
         this.connector = new Connector(core, gen -> ingress.newSink(gen, this::lost), ch,
                 new Resubscriber(registrations, ch, timeout), new VppInfoLoader(ch, timeout));
         this.supervisor = new Supervisor(core, channels, events, connector,
-                new HealthCheck(ch, core.counters(), core.config()), info);
+                new HealthCheck(ch, core.counters(), core.config(), core.overSharedMemory()), info);
     }
 
     /**

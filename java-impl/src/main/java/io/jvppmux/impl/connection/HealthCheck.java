@@ -27,11 +27,11 @@ final class HealthCheck {
     private long pid;
 
     /** @param counters the plugin counters: probes and misses are counted there, other answers read there */
-    HealthCheck(InternalChannel channel, Counters counters, MuxConfig config) {
+    HealthCheck(InternalChannel channel, Counters counters, MuxConfig config, boolean overSharedMemory) {
         this.channel = channel;
         this.counters = counters;
         this.config = config;
-        this.advice = new TransportAdvice(config);
+        this.advice = new TransportAdvice(config, overSharedMemory);
     }
 
     /** A new connection to VPP {@code pid}: no misses yet. */

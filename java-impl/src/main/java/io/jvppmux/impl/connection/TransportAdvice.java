@@ -1,7 +1,6 @@
 package io.jvppmux.impl.connection;
 
 import io.jvppmux.api.MuxConfig;
-import io.jvppmux.api.TransportKind;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -20,17 +19,20 @@ final class TransportAdvice {
     static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final MuxConfig config;
+    private final boolean overSharedMemory;
     private long total;
     private int samples;
     private boolean given;
 
-    TransportAdvice(MuxConfig config) {
+    /** @param overSharedMemory whether the mux really runs over shm (a shm configuration may have fallen back) */
+    TransportAdvice(MuxConfig config, boolean overSharedMemory) {
         this.config = config;
+        this.overSharedMemory = overSharedMemory;
     }
 
     /** One probe's round trip; returns true when this call gave the advice. */
     boolean roundTrip(long nanos) {
-        if (given || config.transport() != TransportKind.SHM) {
+        if (given || !overSharedMemory) {
             return false;
         }
         total += nanos;

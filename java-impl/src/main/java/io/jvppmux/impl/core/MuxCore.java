@@ -9,6 +9,7 @@ import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.VppTransportException;
 import io.jvppmux.api.spi.RxSink;
 import io.jvppmux.api.spi.VppTransport;
+import io.jvppmux.impl.transport.shm.ShmTransport;
 import io.jvppmux.binapi.wire.MessageCodec;
 import io.jvppmux.impl.metrics.ApiTraceBuffer;
 import java.nio.BufferOverflowException;
@@ -60,6 +61,11 @@ public final class MuxCore {
         this.executors = executors;
         this.egress = new EgressBuffers(config.maxMessageSize());
         this.trace = new ApiTraceBuffer(config.apiTraceSize());
+    }
+
+    /** Whether the transport is shared memory (not, e.g., the socket a shm configuration fell back to). */
+    public boolean overSharedMemory() {
+        return transport instanceof ShmTransport;
     }
 
     /**

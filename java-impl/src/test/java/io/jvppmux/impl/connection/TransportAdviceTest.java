@@ -19,7 +19,7 @@ class TransportAdviceTest {
     @Test
     void slowShmWithASocketAvailableIsAdvisedOnceAfterEnoughProbes(@TempDir Path dir) throws Exception {
         Path socket = Files.createFile(dir.resolve("api.sock"));
-        TransportAdvice advice = new TransportAdvice(MuxConfig.builder().transport(TransportKind.SHM).socketPath(socket).build());
+        TransportAdvice advice = new TransportAdvice(MuxConfig.builder().transport(TransportKind.SHM).socketPath(socket).build(), true);
         for (int i = 1; i < TransportAdvice.SAMPLES; i++) {
             assertThat(advice.roundTrip(SLOW)).isFalse();
         }
@@ -30,12 +30,13 @@ class TransportAdviceTest {
     }
 
     @Test
-    void noAdviceForFastShmNoSocketOrTheSocketTransport(@TempDir Path dir) throws Exception {
+    void noAdviceForFastShmNoSocketOrWhenShmFellBackToTheSocket(@TempDir Path dir) throws Exception {
         Path socket = Files.createFile(dir.resolve("api.sock"));
-        TransportAdvice fast = new TransportAdvice(MuxConfig.builder().transport(TransportKind.SHM).socketPath(socket).build());
+        TransportAdvice fast = new TransportAdvice(MuxConfig.builder().transport(TransportKind.SHM).socketPath(socket).build(), true);
         TransportAdvice noSocket = new TransportAdvice(MuxConfig.builder().transport(TransportKind.SHM)
-                .socketPath(dir.resolve("missing.sock")).build());
-        TransportAdvice overSocket = new TransportAdvice(MuxConfig.builder().socketPath(socket).build());
+                .socketPath(dir.resolve("missing.sock")).build(), true);
+        TransportAdvice overSocket = new TransportAdvice(MuxConfig.builder().transport(TransportKind.SHM).socketPath(socket)
+                .build(), false);
         for (int i = 0; i < 2 * TransportAdvice.SAMPLES; i++) {
             assertThat(fast.roundTrip(FAST)).isFalse();
             assertThat(noSocket.roundTrip(SLOW)).isFalse();
