@@ -8,6 +8,7 @@ import io.jvppmux.api.VppTransportException;
 import io.jvppmux.binapi.memclnt.SockclntCreateReply;
 import io.jvppmux.binapi.wire.MessageCodec;
 import io.jvppmux.binapi.wire.SocketFrames;
+import io.jvppmux.mock.RecordingSink;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -66,7 +67,7 @@ class HandshakeFailureTest {
     @Test
     void silentServerTimesOut() {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> transport.connect(config(Duration.ofMillis(300)), new SinkRecorder()))
+        assertThatThrownBy(() -> transport.connect(config(Duration.ofMillis(300)), new RecordingSink()))
                 .isInstanceOf(VppTransportException.class).hasMessageContaining("did not answer sockclnt_create")
                 .hasMessageContaining(sock.toString());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -96,7 +97,7 @@ class HandshakeFailureTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertThatThrownBy(() -> transport.connect(config(Duration.ofSeconds(5)), new SinkRecorder()))
+        assertThatThrownBy(() -> transport.connect(config(Duration.ofSeconds(5)), new RecordingSink()))
                 .isInstanceOf(VppTransportException.class).hasMessageContaining("refused").hasMessageContaining("-1");
         replied.get(5, TimeUnit.SECONDS);
     }
@@ -114,7 +115,7 @@ class HandshakeFailureTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertThatThrownBy(() -> transport.connect(config(Duration.ofSeconds(5)), new SinkRecorder()))
+        assertThatThrownBy(() -> transport.connect(config(Duration.ofSeconds(5)), new RecordingSink()))
                 .isInstanceOf(VppTransportException.class).hasMessageContaining("expected sockclnt_create_reply");
     }
 }

@@ -16,6 +16,7 @@ import io.jvppmux.binapi.wire.MessageCodec;
 import io.jvppmux.mock.MockSocketServer;
 import io.jvppmux.mock.MockVpp;
 import io.jvppmux.mock.ReceivedMessage;
+import io.jvppmux.mock.RecordingSink;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class SocketTransportTest {
     private MockVpp vpp;
     private MockSocketServer server;
     private final SocketTransport transport = new SocketTransport();
-    private final SinkRecorder sink = new SinkRecorder();
+    private final RecordingSink sink = new RecordingSink();
 
     @BeforeEach
     void start() throws Exception {
@@ -120,7 +121,7 @@ class SocketTransportTest {
                 .isInstanceOf(NotConnectedException.class);
 
         transport.disconnect();
-        SinkRecorder second = new SinkRecorder();
+        RecordingSink second = new RecordingSink();
         transport.connect(config(), second);
         assertThat(transport.messageId(ShowVersion.DESCRIPTOR.nameCrc()))
                 .isEqualTo(vpp.messageId(ShowVersion.DESCRIPTOR)).isNotEqualTo(oldId);
@@ -135,7 +136,7 @@ class SocketTransportTest {
         Throwable cause = sink.awaitClosed(WAIT);
         assertThat(cause).isInstanceOf(VppTransportException.class)
                 .hasMessageContaining("corrupt stream").hasMessageContaining("exceeds max-message-size");
-        assertThat(sink.largestClaim).isLessThan(1 << 20);
+        assertThat(sink.largestClaim()).isLessThan(1 << 20);
         assertThat(transport.isConnected()).isFalse();
     }
 
