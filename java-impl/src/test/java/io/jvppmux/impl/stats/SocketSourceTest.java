@@ -57,6 +57,10 @@ class SocketSourceTest {
         try (StatsSocketServer server = StatsSocketServer.serve(sock, m.segment().file());
              StatsClient c = StatsClients.connect(StatsSegmentSource.fromSocket(sock), o)) {
             assertThat(c.interfaceStats()).extracting(InterfaceCounters::name).containsExactly("local0", "sock0");
+            long servedBy = System.nanoTime() + 5_000_000_000L;
+            while (server.served() < 1 && System.nanoTime() < servedBy) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // the server counts after sending
+            }
             assertThat(server.served()).isGreaterThanOrEqualTo(1);
             long fds = openFds();
             for (int i = 0; i < 20; i++) {
