@@ -113,9 +113,9 @@ public final class Dispatcher {
         }
         int context = msg.getInt(KEEPALIVE_CONTEXT_OFFSET);
         trace.received("memclnt_keepalive", table.keepaliveId(), context);
+        counters.keepalives.increment(); // before the write: whoever sees the answer sees the count
         try {
             core.write(keepaliveReply, table.keepaliveReplyId(), context, table.generation());
-            counters.keepalives.increment();
         } catch (VppException e) {
             log.warn("could not answer memclnt_keepalive: {}", e.getMessage());
         }
