@@ -3,7 +3,6 @@ package io.jvppmux.impl.transport.socket;
 import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.VppTransportException;
 import io.jvppmux.api.spi.RxSink;
-import io.jvppmux.binapi.wire.SocketFrames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -16,13 +15,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection to VPP's API socket: the channel, the registration, the writer side (a lock around one
- * gather write of frame header and message) and the receive thread ({@link RxLoop}). A reconnect makes a
+ * One connection to VPP's API socket: the channel, the registration, the writer side ({@link FrameWriter}:
+ * frames of concurrent senders coalesced into one gathering write) and the receive thread ({@link RxLoop}). A reconnect makes a
  * new instance, so nothing of an old connection leaks into the next.
  */
 final class SocketConnection {
@@ -42,9 +40,7 @@ final class SocketConnection {
     final AtomicBoolean endReported = new AtomicBoolean();
     volatile boolean disconnecting;
     volatile boolean lost;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final ByteBuffer header = ByteBuffer.allocate(SocketFrames.HEADER_SIZE);
-    private final ByteBuffer[] gather = new ByteBuffer[2];
+    final FrameWriter writer;
     private Thread reader;
 
     SocketConnection(Path path, SocketChannel channel, RxSink sink, int maxMessageSize) {
@@ -52,6 +48,7 @@ final class SocketConnection {
         this.channel = channel;
         this.sink = sink;
         this.maxMessageSize = maxMessageSize;
+        this.writer = new FrameWriter(channel);
     }
 
     /** Starts the receive thread, which registers and then delivers; waits for the registration. */
@@ -82,26 +79,16 @@ final class SocketConnection {
                 && channel.isOpen();
     }
 
-    /** Writes one frame: header and message, whole, under the write lock. */
+    /** Writes one frame whole, coalesced with whatever other threads are writing at the same moment. */
     void write(ByteBuffer message) {
-        writeLock.lock();
+        int length = message.remaining();
         try {
-            header.clear();
-            SocketFrames.putHeader(header, message.remaining());
-            header.flip();
-            gather[0] = header;
-            gather[1] = message;
-            while (message.hasRemaining()) {
-                channel.write(gather);
-            }
+            writer.write(message);
         } catch (ClosedChannelException e) {
             throw new NotConnectedException("not connected to VPP at " + path + ": the socket is closed", e);
         } catch (IOException e) {
-            throw new VppTransportException("writing " + (message.limit()) + " bytes to VPP at " + path + " failed: "
+            throw new VppTransportException("writing " + length + " bytes to VPP at " + path + " failed: "
                     + e.getMessage(), e);
-        } finally {
-            gather[1] = null;
-            writeLock.unlock();
         }
     }
 

@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #connect}: connects and registers within {@link MuxConfig#connectTimeout()}; keeps the client
  *       index and the {@code name_crc -> id} table of the reply.</li>
- *   <li>{@link #write}: thread-safe; frame header and message go out in one gather write under a lock. The
- *       buffer is consumed (its position advances to its limit).</li>
- *   <li>Receive: a daemon thread {@code jvppmux-socket-rx} reads each message straight into the sink's
- *       claimed slot. A frame longer than {@link MuxConfig#maxMessageSize()} is a corrupt stream: the
+ *   <li>{@link #write}: thread-safe; returns once the frame is written whole. Frames that several threads
+ *       write at the same moment go out together in one gathering write ({@link FrameWriter}); a lone one at
+ *       once. The buffer is consumed (its position advances to its limit).</li>
+ *   <li>Receive: a daemon thread {@code jvppmux-socket-rx} reads as many frames as the socket holds in one
+ *       call into a 256 KiB buffer and copies each message into the sink's claimed slot ({@link FrameReader}). A frame longer than {@link MuxConfig#maxMessageSize()} is a corrupt stream: the
  *       connection is closed and {@link RxSink#closed} gets a {@link VppTransportException}; so do EOF and
  *       reset, at once.</li>
  *   <li>{@link #disconnect}: {@code sockclnt_delete}, up to 500 ms for VPP to close, then close and join the

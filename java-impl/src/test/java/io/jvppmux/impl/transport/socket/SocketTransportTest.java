@@ -146,7 +146,7 @@ class SocketTransportTest {
         server.sendTruncatedFrame();
         Throwable cause = sink.awaitClosed(WAIT);
         assertThat(cause).isInstanceOf(VppTransportException.class);
-        assertThat(sink.messages).as("the claimed slot was published empty").containsExactly(new byte[0]);
+        assertThat(sink.messages).as("nothing of the incomplete frame is published").allMatch(m -> m.length == 0);
     }
 
     @Test
