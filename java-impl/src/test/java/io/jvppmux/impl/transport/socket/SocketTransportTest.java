@@ -236,4 +236,34 @@ class SocketTransportTest {
         assertThat(contexts).hasSize(threads * each);
         assertThat(vpp.received()).noneMatch(r -> r.disposition().isDropped());
     }
+
+    @Test
+    void aBurstOfFramesAndFramesSplitMidHeaderArriveWholeAndInOrder() throws Exception {
+        transport.connect(config(), sink);
+        java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
+        List<byte[]> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            byte[] m = ByteBuffer.allocate(10 + i % 50).putShort((short) 23).putInt(0).putInt(i).array();
+            sent.add(m);
+            burst.writeBytes(FrameReaderTest.frame(m));
+        }
+        byte[] all = burst.toByteArray();
+        server.sendRawBytes(all);
+        int[] cuts = {5, 16 + 3, 16 + 12 + 16 + 7, all.length / 2 + 1, all.length - 3, all.length};
+        int from = 0;
+        for (int cut : cuts) {
+            server.sendRawBytes(java.util.Arrays.copyOfRange(all, from, cut));
+            from = cut;
+            Thread.sleep(20);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < sent.size(); i++) {
+                byte[] got = sink.next(WAIT);
+                assertThat(got).as("round %d, message %d", round, i).isEqualTo(sent.get(i));
+            }
+        }
+        assertThat(transport.isConnected()).isTrue();
+        transport.write(encode(transport, new ControlPing(), 99));
+        assertThat(context(sink.next(WAIT))).isEqualTo(99);
+    }
 }
