@@ -50,10 +50,10 @@ final class Replies {
         MessageCodec.decode(msg, into);
     }
 
-    /** @throws VppApiException when {@code m} has a non-zero retval */
+    /** @throws VppApiException carrying {@code m} when {@code m} has a non-zero retval */
     static void checkRetval(Message m) {
         if (m instanceof HasRetval r && r.retval() != 0) {
-            throw new VppApiException(m.messageName(), r.retval());
+            throw new VppApiException(r);
         }
     }
 }
