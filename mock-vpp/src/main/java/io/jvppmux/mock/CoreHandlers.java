@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
 final class CoreHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(CoreHandlers.class);
 
+    /** The retval of {@code cli_inband} for a command VPP cannot parse (VNET_API_ERROR_UNSPECIFIED). */
+    static final int CLI_UNKNOWN_INPUT = -1;
+    /** {@code show plugins} of a VPP without plugins: the mock loads none. */
+    static final String SHOW_NO_PLUGINS = " Plugin path is: (none), plugins shown in load order\n\n"
+            + "     Plugin                                   Version                          Description\n";
+
     private CoreHandlers() {
     }
 
@@ -80,6 +86,10 @@ final class CoreHandlers {
         }
     }
 
+    /**
+     * The few commands the mock knows; any other answers as VPP 26.10 does: retval -1 with
+     * "unknown input `CMD'" in {@code reply}.
+     */
     private static void cliInband(Call call) {
         String cmd = call.request(CliInband.class).cmd().trim().replaceAll("\\s+", " ");
         String out;
@@ -87,7 +97,11 @@ final class CoreHandlers {
             case "show version", "show ver", "sh ver" -> out = "vpp v" + call.engine.settings.version
                     + " built by mock on mock-vpp at " + call.engine.settings.buildDate + "\n";
             case "show interface", "show interfaces", "show int", "sh int" -> out = showInterface(call.engine);
-            default -> out = "unknown input `" + cmd + "'\n";
+            case "show plugins", "sh plugins" -> out = SHOW_NO_PLUGINS;
+            default -> {
+                call.reply(new CliInbandReply().retval(CLI_UNKNOWN_INPUT).reply("unknown input `" + cmd + "'\n"));
+                return;
+            }
         }
         call.reply(new CliInbandReply().retval(0).reply(out));
     }

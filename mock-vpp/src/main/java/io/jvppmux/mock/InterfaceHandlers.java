@@ -26,8 +26,8 @@ final class InterfaceHandlers {
     static final int INVALID_REGISTRATION = -31;
     /** VNET_API_ERROR_EAGAIN: "retry stream call with cursor". */
     static final int EAGAIN = -165;
-    /** Tx queues the mock reports per interface. */
-    static final int TX_QUEUES_PER_INTERFACE = 2;
+    /** VNET_API_ERROR_NO_SUCH_ENTRY. */
+    static final int NO_SUCH_ENTRY = -6;
     private static final long ALL = 0xffffffffL;
 
     private InterfaceHandlers() {
@@ -122,31 +122,40 @@ final class InterfaceHandlers {
     }
 
     /**
-     * The cursor stream: {@value #TX_QUEUES_PER_INTERFACE} tx queues per interface on thread 0. A request
-     * answers at most half of the entries (at least one) and then, if some remain, yields with retval -165 and
-     * the cursor to continue from; the last batch ends with retval 0 and cursor ~0.
+     * The cursor stream over every interface's tx queues ({@link MockInterface#txQueues()}), as VPP 26.10
+     * answers it: retval -6 (NO_SUCH_ENTRY), cursor 0 and no details while no interface has a tx queue (local0
+     * and loopbacks have none), whatever the index; then -2 for an unknown index. A request answers at most
+     * half of the queues (at least one) and then, if some remain, yields with retval -165 and the cursor to
+     * continue from (VPP yields after about 1 ms of work); the last batch ends with retval 0 and cursor ~0.
      */
     private static void txPlacement(Call call) {
         InterfaceModel model = call.engine.interfaces;
         SwInterfaceTxPlacementGet req = call.request(SwInterfaceTxPlacementGet.class);
-        List<MockInterface> selected = new ArrayList<>();
-        if (req.swIfIndex() == ALL) {
-            selected.addAll(model.all());
-        } else if (model.get(req.swIfIndex()) != null) {
-            selected.add(model.get(req.swIfIndex()));
-        } else {
-            call.reply(new SwInterfaceTxPlacementGetReply().retval(INVALID_SW_IF_INDEX).cursor(ALL));
+        if (model.all().stream().allMatch(i -> i.txQueues() == 0)) {
+            call.reply(new SwInterfaceTxPlacementGetReply().retval(NO_SUCH_ENTRY).cursor(0));
             return;
         }
-        int total = selected.size() * TX_QUEUES_PER_INTERFACE;
+        List<long[]> queues = new ArrayList<>();
+        for (MockInterface i : model.all()) {
+            if (req.swIfIndex() == ALL || req.swIfIndex() == i.swIfIndex()) {
+                for (int q = 0; q < i.txQueues(); q++) {
+                    queues.add(new long[] {i.swIfIndex(), q});
+                }
+            }
+        }
+        if (req.swIfIndex() != ALL && model.get(req.swIfIndex()) == null) {
+            call.reply(new SwInterfaceTxPlacementGetReply().retval(INVALID_SW_IF_INDEX).cursor(0));
+            return;
+        }
+        int total = queues.size();
         int batch = Math.max(1, (total + 1) / 2);
         long start = Math.min(req.cursor(), total);
         long end = Math.min(total, start + batch);
         for (long e = start; e < end; e++) {
-            MockInterface i = selected.get((int) (e / TX_QUEUES_PER_INTERFACE));
+            long[] q = queues.get((int) e);
             call.reply(new SwInterfaceTxPlacementDetails()
-                    .swIfIndex(i.swIfIndex())
-                    .queueId(e % TX_QUEUES_PER_INTERFACE)
+                    .swIfIndex(q[0])
+                    .queueId(q[1])
                     .shared(0)
                     .threads(new long[] {0}));
         }

@@ -15,8 +15,11 @@ public final class MockInterface {
     private final boolean linkUp;
     private final int mtu;
     private final String devType;
+    private final int txQueues;
 
     /**
+     * An interface without tx queues (as local0, loopbacks and pg interfaces in VPP).
+     *
      * @param swIfIndex the interface index (0 and up)
      * @param name      the interface name, at most 63 bytes
      * @param mac       6 bytes
@@ -27,6 +30,21 @@ public final class MockInterface {
      */
     public MockInterface(int swIfIndex, String name, byte[] mac, boolean adminUp, boolean linkUp, int mtu,
                          String devType) {
+        this(swIfIndex, name, mac, adminUp, linkUp, mtu, devType, 0);
+    }
+
+    /**
+     * @param swIfIndex the interface index (0 and up)
+     * @param name      the interface name, at most 63 bytes
+     * @param mac       6 bytes
+     * @param adminUp   admin state
+     * @param linkUp    link state
+     * @param mtu       the L3 MTU (0..65535)
+     * @param devType   the device type, e.g. {@code virtio}
+     * @param txQueues  the tx queues {@code sw_interface_tx_placement_get} reports (0..1024)
+     */
+    public MockInterface(int swIfIndex, String name, byte[] mac, boolean adminUp, boolean linkUp, int mtu,
+                         String devType, int txQueues) {
         if (swIfIndex < 0) {
             throw new IllegalArgumentException("swIfIndex must be >= 0: " + swIfIndex);
         }
@@ -44,6 +62,10 @@ public final class MockInterface {
         this.linkUp = linkUp;
         this.mtu = mtu;
         this.devType = Objects.requireNonNull(devType, "devType");
+        if (txQueues < 0 || txQueues > 1024) {
+            throw new IllegalArgumentException("txQueues must be in 0..1024: " + txQueues);
+        }
+        this.txQueues = txQueues;
     }
 
     /** {@code local0}, sw_if_index 0, down, MTU 0: the one interface of a VPP without DPDK. */
@@ -54,6 +76,14 @@ public final class MockInterface {
     /** A loopback {@code loop<instance>} as {@code create_loopback} makes it: down, MTU 9000. */
     public static MockInterface loopback(int swIfIndex, int instance, byte[] mac) {
         return new MockInterface(swIfIndex, "loop" + instance, mac, false, false, 9000, "Loopback");
+    }
+
+    /**
+     * A NIC-like interface {@code tap<instance>} (device type {@code virtio}, as VPP's tap interfaces) with
+     * {@code txQueues} tx queues: what {@code sw_interface_tx_placement_get} needs to report anything.
+     */
+    public static MockInterface nic(int swIfIndex, int instance, byte[] mac, int txQueues) {
+        return new MockInterface(swIfIndex, "tap" + instance, mac, false, false, 1500, "virtio", txQueues);
     }
 
     /** The interface index. */
@@ -91,6 +121,11 @@ public final class MockInterface {
         return devType;
     }
 
+    /** The tx queues: 0 for local0 and loopbacks, as in VPP. */
+    public int txQueues() {
+        return txQueues;
+    }
+
     /** The {@code if_status_flags} bits: 1 admin up, 2 link up. */
     public int flags() {
         return (adminUp ? 1 : 0) | (linkUp ? 2 : 0);
@@ -98,7 +133,7 @@ public final class MockInterface {
 
     /** A copy with other admin and link states. */
     public MockInterface withState(boolean newAdminUp, boolean newLinkUp) {
-        return new MockInterface(swIfIndex, name, mac, newAdminUp, newLinkUp, mtu, devType);
+        return new MockInterface(swIfIndex, name, mac, newAdminUp, newLinkUp, mtu, devType, txQueues);
     }
 
     /** Whether this is a loopback made by {@code create_loopback}. */
@@ -110,7 +145,7 @@ public final class MockInterface {
     public boolean equals(Object o) {
         return o instanceof MockInterface m && m.swIfIndex == swIfIndex && m.name.equals(name)
                 && Arrays.equals(m.mac, mac) && m.adminUp == adminUp && m.linkUp == linkUp && m.mtu == mtu
-                && m.devType.equals(devType);
+                && m.devType.equals(devType) && m.txQueues == txQueues;
     }
 
     @Override

@@ -28,6 +28,7 @@ final class RequestProcessor {
         this.engine = engine;
         CoreHandlers.register(builtins);
         InterfaceHandlers.register(builtins);
+        IpfixHandlers.register(builtins);
     }
 
     /** How long to hold {@code msg} before processing it. */

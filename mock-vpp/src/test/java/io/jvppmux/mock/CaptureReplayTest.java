@@ -59,9 +59,7 @@ class CaptureReplayTest {
                 for (Capture.Msg m : x.sent()) {
                     c.send(translate(m, c));
                 }
-                if (x.what().startsWith("sw_interface_tx_placement_get")) {
-                    checkCursorStreamReply(c, x);
-                } else if (x.received().isEmpty()) {
+                if (x.received().isEmpty()) {
                     checkNothingBeforeBarrier(c);
                 } else {
                     for (Capture.Msg expected : x.received()) {
@@ -116,18 +114,6 @@ class CaptureReplayTest {
         return out;
     }
 
-    /** VPP had no tx queue on local0 (retval -6); the mock streams details and yields with -165. */
-    private void checkCursorStreamReply(RawSocketClient c, Capture.Exchange x) throws Exception {
-        int replyId = c.id(SwInterfaceTxPlacementGetReply.DESCRIPTOR);
-        byte[] got;
-        do {
-            got = c.next(WAIT);
-            assertThat(got).as("reply to '%s'", x.what()).isNotNull();
-        } while (TestWire.id(got) != replyId);
-        assertThat(got).hasSameSizeAs(x.received().get(0).bytes());
-        assertThat(TestWire.decode(got, new SwInterfaceTxPlacementGetReply()).retval()).isEqualTo(-165);
-    }
-
     /** Nothing arrives before the reply to a fresh control_ping sent after the request. */
     private void checkNothingBeforeBarrier(RawSocketClient c) throws Exception {
         c.send(TestWire.encode(new ControlPing(), c.id(ControlPing.DESCRIPTOR), c.clientIndex, 0x5151));
@@ -150,6 +136,9 @@ class CaptureReplayTest {
         }
         if (nameCrc.equals(ControlPingReply.DESCRIPTOR.nameCrc())) {
             b.putInt(10, 0);
+        }
+        if (nameCrc.equals(SwInterfaceTxPlacementGetReply.DESCRIPTOR.nameCrc()) && b.getInt(6) != 0) {
+            b.putInt(10, 0); // the cursor of a failed stream is whatever VPP's buffer held (0x08000080, 0, ...)
         }
         return out;
     }

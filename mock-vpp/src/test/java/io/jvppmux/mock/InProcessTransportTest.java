@@ -151,7 +151,20 @@ class InProcessTransportTest {
     }
 
     @Test
+    void cursorStreamWithoutTxQueuesIsNoSuchEntryAsInVpp() throws Exception {
+        try (InProcessClient c = new InProcessClient(vpp)) {
+            for (long index : new long[] {0xffffffffL, 0, 9}) {
+                c.send(new SwInterfaceTxPlacementGet().swIfIndex(index), 3);
+                SwInterfaceTxPlacementGetReply none = c.expect(new SwInterfaceTxPlacementGetReply());
+                assertThat(none.retval()).as("sw_if_index %d", index).isEqualTo(-6);
+                assertThat(none.cursor()).isZero();
+            }
+        }
+    }
+
+    @Test
     void cursorStreamYieldsWithEagainThenContinues() throws Exception {
+        vpp.putInterface(MockInterface.nic(1, 0, new byte[] {2, 0, 0, 0, 0, 1}, 2));
         try (InProcessClient c = new InProcessClient(vpp)) {
             c.send(new SwInterfaceTxPlacementGet().swIfIndex(0xffffffffL), 3);
             SwInterfaceTxPlacementDetails first = c.expect(new SwInterfaceTxPlacementDetails());
@@ -187,8 +200,14 @@ class InProcessTransportTest {
             assertThat(c.expect(new CliInbandReply()).reply()).startsWith("vpp v26.06-mock");
             c.send(new CliInband().cmd("show interface"), 3);
             assertThat(c.expect(new CliInbandReply()).reply()).contains("local0", "down");
-            c.send(new CliInband().cmd("frobnicate"), 4);
-            assertThat(c.expect(new CliInbandReply()).reply()).startsWith("unknown input");
+            c.send(new CliInband().cmd("show plugins"), 4);
+            CliInbandReply plugins = c.expect(new CliInbandReply());
+            assertThat(plugins.retval()).isZero();
+            assertThat(plugins.reply()).contains("Plugin path is").doesNotContain(".so");
+            c.send(new CliInband().cmd("frobnicate"), 5);
+            CliInbandReply unknown = c.expect(new CliInbandReply());
+            assertThat(unknown.retval()).as("as VPP 26.10").isEqualTo(-1);
+            assertThat(unknown.reply()).isEqualTo("unknown input `frobnicate'\n");
         }
     }
 

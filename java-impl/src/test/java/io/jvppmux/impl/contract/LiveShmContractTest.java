@@ -4,6 +4,7 @@ import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.TransportKind;
 import io.jvppmux.api.spi.VppTransport;
 import io.jvppmux.impl.JvppMux;
+import io.jvppmux.impl.live.LiveVpp;
 import java.nio.file.Path;
 
 /**

@@ -2,6 +2,7 @@ package io.jvppmux.impl.contract;
 
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.impl.JvppMux;
+import io.jvppmux.impl.live.LiveVpp;
 import io.jvppmux.impl.transport.socket.SocketTransport;
 import java.nio.file.Path;
 

@@ -25,10 +25,13 @@ import io.jvppmux.binapi.interfaces.SwInterfaceDetails;
 import io.jvppmux.binapi.interfaces.SwInterfaceDump;
 import io.jvppmux.binapi.interfaces.SwInterfaceEvent;
 import io.jvppmux.binapi.interfaces.SwInterfaceSetFlags;
-import io.jvppmux.binapi.interfaces.SwInterfaceTxPlacementDetails;
 import io.jvppmux.binapi.interfaces.SwInterfaceTxPlacementGet;
+import io.jvppmux.binapi.interfaces.SwInterfaceTxPlacementGetReply;
 import io.jvppmux.binapi.interfaces.WantInterfaceEvents;
+import io.jvppmux.binapi.ipfix_export.IpfixAllExporterDetails;
+import io.jvppmux.binapi.ipfix_export.IpfixAllExporterGet;
 import io.jvppmux.binapi.vlib.CliInband;
+import io.jvppmux.binapi.vlib.CliInbandReply;
 import io.jvppmux.binapi.vpe.ShowVersion;
 import io.jvppmux.binapi.vpe.ShowVersionReply;
 import io.jvppmux.impl.JvppMux;
@@ -120,8 +123,38 @@ public abstract class VppContract {
     @Test
     void cursorStreamRunsToItsEnd() {
         try (ApiChannel ch = mux.newApiChannel()) {
-            List<SwInterfaceTxPlacementDetails> all = ch.stream(new SwInterfaceTxPlacementGet().swIfIndex(ALL));
-            assertThat(all).allSatisfy(d -> assertThat(d.swIfIndex()).isLessThan(NO_SUCH_INTERFACE));
+            List<IpfixAllExporterDetails> all = ch.stream(new IpfixAllExporterGet());
+            assertThat(all).as("every VPP has IPFIX exporter 0").isNotEmpty();
+            assertThat(mux.metrics().inFlight()).isZero();
+        }
+    }
+
+    /**
+     * A stream whose last reply fails: {@code sw_interface_tx_placement_get} of an unknown interface answers -2
+     * (INVALID_SW_IF_INDEX), or -6 (NO_SUCH_ENTRY) on a VPP where no interface has tx queues (one without NICs).
+     */
+    @Test
+    void failedCursorStreamIsAVppApiExceptionCarryingTheReply() {
+        try (ApiChannel ch = mux.newApiChannel()) {
+            assertThatThrownBy(() -> ch.stream(new SwInterfaceTxPlacementGet().swIfIndex(NO_SUCH_INTERFACE)))
+                    .isInstanceOfSatisfying(VppApiException.class, e -> {
+                        assertThat(e.retval()).isIn(-2, -6);
+                        assertThat(e.messageName()).isEqualTo("sw_interface_tx_placement_get_reply");
+                        assertThat(e.reply(SwInterfaceTxPlacementGetReply.class).retval()).isEqualTo(e.retval());
+                    });
+            assertThat(ch.call(new ShowVersion()).program()).as("the channel goes on").isEqualTo("vpe");
+        }
+    }
+
+    @Test
+    void failedCliCommandIsAVppApiExceptionCarryingVppsText() {
+        try (ApiChannel ch = mux.newApiChannel()) {
+            assertThatThrownBy(() -> ch.call(new CliInband().cmd("no-such-command")))
+                    .isInstanceOfSatisfying(VppApiException.class, e -> {
+                        assertThat(e.retval()).isEqualTo(-1);
+                        assertThat(e.reply(CliInbandReply.class).reply()).startsWith("unknown input `no-such-command'");
+                    });
+            assertThat(ch.call(new CliInband().cmd("show version")).reply()).startsWith("vpp v");
         }
     }
 
@@ -193,7 +226,7 @@ public abstract class VppContract {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 200; i++) {
                         String cmd = "t" + thread + "-" + i;
-                        assertThat(ch.call(new CliInband().cmd(cmd)).reply()).contains("`" + cmd + "'");
+                        assertThat(cliText(ch, cmd)).contains("`" + cmd + "'");
                     }
                 }));
             }
@@ -204,6 +237,15 @@ public abstract class VppContract {
             pool.shutdownNow();
         }
         assertThat(mux.metrics().staleDrops()).isZero();
+    }
+
+    /** The text VPP answered to {@code cmd}, whether it ran (retval 0) or failed (unknown command, -1). */
+    private static String cliText(ApiChannel ch, String cmd) {
+        try {
+            return ch.call(new CliInband().cmd(cmd)).reply();
+        } catch (VppApiException e) {
+            return e.reply(CliInbandReply.class).reply();
+        }
     }
 
     @Test

@@ -1,40 +1,64 @@
-package io.jvppmux.impl.contract;
+package io.jvppmux.impl.live;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The gate of the live-VPP runs: environment variables say where a live VPP is (ci/live-vpp.sh sets them);
- * without them every live test is skipped (reported as skipped, with the reason) and the reason is printed
- * once per message.
+ * The gate of the live-VPP tests: environment variables say where a live VPP is ({@code run-vpp.sh start}
+ * prints them; {@code .ci/run} and {@code ci/live-vpp.sh} export them). Without them a live test is skipped,
+ * with the reason (printed once per reason); with {@value #REQUIRED}{@code =1} (what {@code .ci/run} sets when
+ * it started a VPP) a missing variable fails the test instead, so a CI run never passes by skipping.
  */
-final class LiveVpp {
-    private static final Set<String> PRINTED = ConcurrentHashMap.newKeySet();
-
+public final class LiveVpp {
     /** The API socket of a live VPP, e.g. {@code /run/vpp/api.sock}. */
-    static final String SOCKET = "JVPPMUX_LIVE_SOCKET";
-    /** The shared-memory prefix of a live VPP ({@code api-segment { prefix }}); empty for the default. */
-    static final String SHM_PREFIX = "JVPPMUX_LIVE_SHM_PREFIX";
-    /** The path of the live VPP's {@code libvppapiclient.so}. */
-    static final String VPPAPICLIENT = "JVPPMUX_LIVE_VPPAPICLIENT";
+    public static final String SOCKET = "JVPPMUX_LIVE_SOCKET";
+    /** Its stats socket, e.g. {@code /run/vpp/stats.sock}. */
+    public static final String STATS_SOCKET = "JVPPMUX_LIVE_STATS_SOCKET";
+    /** Its shared-memory prefix ({@code api-segment { prefix }}); empty for the default. */
+    public static final String SHM_PREFIX = "JVPPMUX_LIVE_SHM_PREFIX";
+    /** The path of its {@code libvppapiclient.so}. */
+    public static final String VPPAPICLIENT = "JVPPMUX_LIVE_VPPAPICLIENT";
+    /** Its CLI socket, for {@code vppctl -s}. */
+    public static final String CLI_SOCKET = "JVPPMUX_LIVE_CLI_SOCKET";
+    /**
+     * A VPP installation with {@code run-vpp.sh}, {@code bin/vppctl}, {@code bin/vpp_get_stats} and
+     * {@code share/vpp/api} (e.g. {@code ../shared/vpp}): the fault tests start VPPs of their own from it.
+     */
+    public static final String VPP_HOME = "JVPPMUX_LIVE_VPP_HOME";
+    /** {@code 1}: a live VPP is there, so a missing variable is an error, not a reason to skip. */
+    public static final String REQUIRED = "JVPPMUX_LIVE_REQUIRED";
+
+    private static final Set<String> PRINTED = ConcurrentHashMap.newKeySet();
 
     private LiveVpp() {
     }
 
-    /** The value of {@code name}; skips the calling test when it is not set. */
-    static String require(String name, String what) {
+    /** Whether live tests must run ({@value #REQUIRED}{@code =1}). */
+    public static boolean required() {
+        return "1".equals(System.getenv(REQUIRED));
+    }
+
+    /** The value of {@code name}; skips the calling test when it is not set (fails it when required). */
+    public static String require(String name, String what) {
         String value = System.getenv(name);
         skipUnless(value != null, "no live VPP configured for " + what + ": set " + name
-                + " (ci/live-vpp.sh starts VPP in Docker and sets it)");
+                + " (run-vpp.sh start prints it; .ci/run and ci/live-vpp.sh set it)");
         return value;
     }
 
-    /** Skips the calling test with {@code message} (printed too) unless {@code condition}. */
-    static void skipUnless(boolean condition, String message) {
-        if (!condition && PRINTED.add(message)) {
+    /** Skips the calling test with {@code message} (printed too) unless {@code condition}; fails it when required. */
+    public static void skipUnless(boolean condition, String message) {
+        if (condition) {
+            return;
+        }
+        if (required()) {
+            Assertions.fail(message + " (" + REQUIRED + "=1: live tests must not be skipped)");
+        }
+        if (PRINTED.add(message)) {
             System.out.println("SKIPPED: " + message);
         }
-        Assumptions.assumeTrue(condition, message);
+        Assumptions.assumeTrue(false, message);
     }
 }
