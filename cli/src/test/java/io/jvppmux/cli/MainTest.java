@@ -2,6 +2,7 @@ package io.jvppmux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jvppmux.mock.MockInterface;
 import io.jvppmux.mock.MockSocketServer;
 import io.jvppmux.mock.MockVpp;
 import java.io.PrintWriter;
@@ -36,6 +37,26 @@ class MainTest {
         try (MockVpp vpp = MockVpp.start(); MockSocketServer server = vpp.startSocketServer(dir.resolve("api.sock"))) {
             assertThat(run("interfaces", "--socket", server.path().toString())).isZero();
             assertThat(out.toString()).contains("local0");
+        } finally {
+            Files.deleteIfExists(dir.resolve("api.sock"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void interfacesListsEveryInterfaceOfABigVpp() throws Exception {
+        MockInterface[] all = new MockInterface[5_000];
+        all[0] = MockInterface.local0();
+        for (int i = 1; i < all.length; i++) {
+            all[i] = MockInterface.loopback(i, i - 1, new byte[] {2, 0, 0, 0, (byte) (i >> 8), (byte) i});
+        }
+        Path dir = Files.createTempDirectory("jvppmux-cli");
+        try (MockVpp vpp = MockVpp.builder().interfaces(all).start();
+             MockSocketServer server = vpp.startSocketServer(dir.resolve("api.sock"))) {
+            assertThat(run("interfaces", "--socket", server.path().toString())).isZero();
+            assertThat(out.toString().lines()).hasSize(5_001);
+            assertThat(out.toString().lines().reduce((a, b) -> b).orElseThrow()).startsWith("4999").contains("loop4998");
+            assertThat(err.toString()).isEmpty();
         } finally {
             Files.deleteIfExists(dir.resolve("api.sock"));
             Files.deleteIfExists(dir);

@@ -48,6 +48,32 @@ final class ConfigValues {
         }
     }
 
+    private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
+
+    /** A byte size: a number with an optional unit k/KiB, m/MiB, g/GiB (powers of 1024). */
+    static long bytes(String key, String v) {
+        Matcher m = BYTES.matcher(v.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw bad(key, v, "a byte size such as 512MiB, 64k or 1048576");
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        int shift = switch (unit.charAt(0)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            if (n > (Long.MAX_VALUE >> shift)) {
+                throw bad(key, v, "a byte size below 2^63");
+            }
+            return n << shift;
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "a byte size below 2^63");
+        }
+    }
+
     static boolean bool(String key, String v) {
         return switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;

@@ -45,6 +45,8 @@ import java.util.function.BiConsumer;
  * <tr><td>reconnect-backoff-max</td><td>10s</td><td>cap of the reconnect delay</td></tr>
  * <tr><td>request-buffer-size</td><td>100</td><td>requests in flight per channel of newApiChannel()</td></tr>
  * <tr><td>reply-buffer-size</td><td>100</td><td>buffered replies per channel of newApiChannel()</td></tr>
+ * <tr><td>reply-buffer-bytes</td><td>512 MiB</td><td>memory for the unread details of dumps and streams, per mux; no single request holds more than half</td></tr>
+ * <tr><td>event-buffer-bytes</td><td>64 MiB</td><td>memory for unread events beyond each subscription's buffer size, per mux; no single subscription holds more than half</td></tr>
  * <tr><td>ring-size</td><td>4096</td><td>ingress ring slots, a power of two</td></tr>
  * <tr><td>max-message-size</td><td>64 MiB</td><td>a larger incoming message is a corrupt stream</td></tr>
  * <tr><td>api-trace-size</td><td>0</td><td>last N messages kept in the API trace; 0 = off</td></tr>
@@ -150,6 +152,10 @@ public final class MuxConfig {
     public int requestBufferSize() { return v.requestBufferSize; }
     /** {@code reply-buffer-size}. */
     public int replyBufferSize() { return v.replyBufferSize; }
+    /** {@code reply-buffer-bytes}. */
+    public long replyBufferBytes() { return v.replyBufferBytes; }
+    /** {@code event-buffer-bytes}. */
+    public long eventBufferBytes() { return v.eventBufferBytes; }
     /** {@code ring-size}. */
     public int ringSize() { return v.ringSize; }
     /** {@code max-message-size}. */
@@ -206,6 +212,8 @@ public final class MuxConfig {
             KEYS.put("reconnect-backoff-max", (b, s) -> b.reconnectBackoffMax(ConfigValues.duration("reconnect-backoff-max", s)));
             KEYS.put("request-buffer-size", (b, s) -> b.requestBufferSize(ConfigValues.integer("request-buffer-size", s)));
             KEYS.put("reply-buffer-size", (b, s) -> b.replyBufferSize(ConfigValues.integer("reply-buffer-size", s)));
+            KEYS.put("reply-buffer-bytes", (b, s) -> b.replyBufferBytes(ConfigValues.bytes("reply-buffer-bytes", s)));
+            KEYS.put("event-buffer-bytes", (b, s) -> b.eventBufferBytes(ConfigValues.bytes("event-buffer-bytes", s)));
             KEYS.put("ring-size", (b, s) -> b.ringSize(ConfigValues.integer("ring-size", s)));
             KEYS.put("max-message-size", (b, s) -> b.maxMessageSize(ConfigValues.integer("max-message-size", s)));
             KEYS.put("api-trace-size", (b, s) -> b.apiTraceSize(ConfigValues.integer("api-trace-size", s)));
@@ -232,6 +240,8 @@ public final class MuxConfig {
         private Duration reconnectBackoffMax = Duration.ofSeconds(10);
         private int requestBufferSize = VppMux.DEFAULT_BUFFER_SIZE;
         private int replyBufferSize = VppMux.DEFAULT_BUFFER_SIZE;
+        private long replyBufferBytes = 512L << 20;
+        private long eventBufferBytes = 64L << 20;
         private int ringSize = 4096;
         private int maxMessageSize = 64 << 20;
         private int apiTraceSize = 0;
@@ -275,6 +285,8 @@ public final class MuxConfig {
         public Builder requestBufferSize(int x) { requestBufferSize = range("request-buffer-size", x, 1, 32767); return this; }
         public Builder replyBufferSize(int x) { replyBufferSize = range("reply-buffer-size", x, 1, 1 << 20); return this; }
         public Builder maxMessageSize(int x) { maxMessageSize = range("max-message-size", x, 1024, 1 << 30); return this; }
+        public Builder replyBufferBytes(long x) { replyBufferBytes = range("reply-buffer-bytes", x, 64L << 10); return this; }
+        public Builder eventBufferBytes(long x) { eventBufferBytes = range("event-buffer-bytes", x, 64L << 10); return this; }
         public Builder apiTraceSize(int x) { apiTraceSize = range("api-trace-size", x, 0, 1 << 20); return this; }
 
         /** Sets {@code shm-prefix}; at most 63 characters, no '/'. */
@@ -337,6 +349,8 @@ public final class MuxConfig {
                 case "reconnect-backoff-max" -> reconnectBackoffMax;
                 case "request-buffer-size" -> requestBufferSize;
                 case "reply-buffer-size" -> replyBufferSize;
+                case "reply-buffer-bytes" -> replyBufferBytes;
+                case "event-buffer-bytes" -> eventBufferBytes;
                 case "ring-size" -> ringSize;
                 case "max-message-size" -> maxMessageSize;
                 case "api-trace-size" -> apiTraceSize;
@@ -367,6 +381,8 @@ public final class MuxConfig {
             b.reconnectBackoffMax = reconnectBackoffMax;
             b.requestBufferSize = requestBufferSize;
             b.replyBufferSize = replyBufferSize;
+            b.replyBufferBytes = replyBufferBytes;
+            b.eventBufferBytes = eventBufferBytes;
             b.ringSize = ringSize;
             b.maxMessageSize = maxMessageSize;
             b.apiTraceSize = apiTraceSize;
@@ -378,6 +394,13 @@ public final class MuxConfig {
             Objects.requireNonNull(x, key);
             if (x.isNegative() || x.isZero()) {
                 throw new IllegalArgumentException(key + ": " + x + " must be positive");
+            }
+            return x;
+        }
+
+        private static long range(String key, long x, long min) {
+            if (x < min) {
+                throw new IllegalArgumentException(key + ": " + x + " bytes must be at least " + min);
             }
             return x;
         }

@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One plugin's channel. Safe from many threads at once: each request gets its own sequence number,
  * context and reply queue. Requests in flight are bounded by the request-buffer size (senders block,
- * at most the reply timeout); received but unconsumed replies by the reply-buffer size (an extra reply
- * fails its request with ReplyOverflowException; the dispatcher never waits). Survives reconnects: it
+ * at most the reply timeout); received but unconsumed replies of single requests by the reply-buffer size,
+ * the details of dumps and streams by the mux's byte budget (an extra reply fails its request with
+ * ReplyOverflowException; the dispatcher never waits). Replies nobody takes within the reply timeout are
+ * dropped as stale by the mux's sweeper, freeing their room. Survives reconnects: it
  * holds no per-connection state (each request holds the message table it was sent with). With
  * {@code retry-request-count} set, {@link #call}, {@link #callAsync}, {@link #sendRequest}, {@link #dump} and
  * {@link #stream} re-send a request that failed with NotConnectedException ({@link RequestRetry}).
@@ -42,6 +44,7 @@ public final class ChannelImpl implements ApiChannel {
     private final ChannelRegistry registry;
     private final Counters counters;
     private final RequestRetry retry;
+    private final ByteBudget replyBudget;
     private volatile long replyTimeoutNanos;
     private volatile boolean closed;
 
@@ -52,10 +55,11 @@ public final class ChannelImpl implements ApiChannel {
         this.id = id;
         this.replySize = replySize;
         this.counters = counters;
-        this.pendings = new PendingTable(requestSize);
+        this.pendings = PendingTable.forBuffers(requestSize, replySize);
+        this.replyBudget = shared.replyBudget();
         this.sender = new Sender(core, this, pendings, requestSize, internal ? null : shared.registrations());
         this.retry = internal ? new RequestRetry(core, counters, 0, 0) : shared.retry();
-        this.subscriptions = new ChannelSubscriptions(this, shared.subscribers(), core);
+        this.subscriptions = new ChannelSubscriptions(this, shared.subscribers(), shared.eventBudget(), core);
         this.registry = registry;
         this.replyTimeoutNanos = core.config().replyTimeout().toNanos();
     }
@@ -76,17 +80,17 @@ public final class ChannelImpl implements ApiChannel {
 
     @Override
     public MultiRequestContext sendMultiRequest(Message request) {
-        return startMulti(request, true);
+        return startMulti(request);
     }
 
-    private MultiRequest startMulti(Message request, boolean bounded) {
+    private MultiRequest startMulti(Message request) {
         MessageTable t = sender.resolve(Objects.requireNonNull(request, "request"));
         if (request instanceof StreamRequest<?, ?> s) {
-            MultiRequest p = new MultiRequest(this, t, s, t.idOf(s.replyDescriptor()), bounded);
+            MultiRequest p = new MultiRequest(this, t, s, t.idOf(s.replyDescriptor()));
             sender.send(p, request, true, false);
             return p;
         }
-        MultiRequest p = new MultiRequest(this, t, request.messageName(), bounded);
+        MultiRequest p = new MultiRequest(this, t, request.messageName());
         sender.send(p, request, true, true);
         return p;
     }
@@ -123,13 +127,13 @@ public final class ChannelImpl implements ApiChannel {
     @Override
     public <D extends Message> List<D> dump(DumpRequest<D> request) {
         Objects.requireNonNull(request, "request");
-        return retry.run(request.messageName(), attempt -> startMulti(request, false).collect(request.detailsDescriptor()));
+        return retry.run(request.messageName(), attempt -> startMulti(request).collect(request.detailsDescriptor()));
     }
 
     @Override
     public <R extends HasRetval, D extends Message> List<D> stream(StreamRequest<R, D> request) {
         Objects.requireNonNull(request, "request");
-        return retry.run(request.messageName(), attempt -> startMulti(request, false).collect(request.detailsDescriptor()));
+        return retry.run(request.messageName(), attempt -> startMulti(request).collect(request.detailsDescriptor()));
     }
 
     @Override
@@ -171,6 +175,7 @@ public final class ChannelImpl implements ApiChannel {
         closed = true;
         sender.wakeBlockedSenders();
         pendings.failAll(Failure.CLOSED, null);
+        pendings.forEach(Pending::dropUnread);
         subscriptions.closeAll();
         registry.release(this);
     }
@@ -199,10 +204,23 @@ public final class ChannelImpl implements ApiChannel {
         sender.resend(p, request);
     }
 
-    void unregister(Pending p) {
-        if (pendings.remove(p)) {
-            sender.releasePermit();
-        }
+    /** {@code p} ended: its request-buffer permit is free again. */
+    void ended(Pending p) {
+        sender.releasePermit();
+    }
+
+    /** {@code p} ended and has no unread reply: its table slot is free again. */
+    void drained(Pending p) {
+        pendings.remove(p);
+    }
+
+    /** Drops what nobody receives any more ({@link Pending#expireIfAbandoned}); the sweeper calls it. */
+    void sweep(long now) {
+        pendings.forEach(p -> p.expireIfAbandoned(now));
+    }
+
+    ByteBudget replyBudget() {
+        return replyBudget;
     }
 
     boolean reserveReply() {

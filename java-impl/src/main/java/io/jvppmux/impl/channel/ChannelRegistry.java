@@ -20,6 +20,8 @@ public final class ChannelRegistry {
     private final ChannelShared shared;
     private final Counters internalCounters = new Counters();
     private final AtomicInteger internalOpen = new AtomicInteger();
+    /** How often unread replies and unanswered requests nobody waits for are looked for. */
+    static final long SWEEP_EVERY_NANOS = 100_000_000L;
 
     /**
      * @param subscribers   where channels register their event subscriptions
@@ -29,7 +31,21 @@ public final class ChannelRegistry {
         MuxConfig c = core.config();
         RequestRetry retry = new RequestRetry(core, core.counters(), c.retryRequestCount(),
                 c.retryRequestTimeout().toNanos());
-        this.shared = new ChannelShared(core, subscribers, registrations, retry);
+        this.shared = new ChannelShared(core, subscribers, registrations, retry,
+                new ByteBudget("reply-buffer-bytes", c.replyBufferBytes()),
+                new ByteBudget("event-buffer-bytes", c.eventBufferBytes()));
+        core.executors().scheduleEvery(this::sweep, SWEEP_EVERY_NANOS);
+    }
+
+    /** Drops what nobody receives any more on every open channel ({@link ChannelImpl#sweep}); the timer runs it. */
+    void sweep() {
+        long now = System.nanoTime();
+        for (int i = 1; i <= Contexts.MAX_CHANNEL_ID; i++) {
+            ChannelImpl ch = byId.get(i);
+            if (ch != null) {
+                ch.sweep(now);
+            }
+        }
     }
 
     /** Opens a plugin channel with a fresh id. */

@@ -13,10 +13,12 @@ final class ChannelSubscriptions {
     private final ChannelImpl channel;
     private final Subscribers subscribers;
     private final MuxCore core;
+    private final ByteBudget budget;
     private final Set<SubscriptionImpl<?>> open = ConcurrentHashMap.newKeySet();
 
-    ChannelSubscriptions(ChannelImpl channel, Subscribers subscribers, MuxCore core) {
+    ChannelSubscriptions(ChannelImpl channel, Subscribers subscribers, ByteBudget budget, MuxCore core) {
         this.channel = channel;
+        this.budget = budget;
         this.subscribers = subscribers;
         this.core = core;
     }
@@ -28,7 +30,7 @@ final class ChannelSubscriptions {
                     + bufferSize);
         }
         core.learnQuietly(event);
-        SubscriptionImpl<E> s = new SubscriptionImpl<>(event, channel.id(), bufferSize, core.counters(), this::closed);
+        SubscriptionImpl<E> s = new SubscriptionImpl<>(event, channel.id(), bufferSize, budget, core.counters(), this::closed);
         open.add(s);
         subscribers.add(s);
         return s;

@@ -28,16 +28,16 @@ final class MultiRequest extends Pending implements MultiRequestContext {
     private final int retvalOffset;
 
     /** A dump ended by control_ping_reply. */
-    MultiRequest(ChannelImpl channel, MessageTable table, String requestName, boolean bounded) {
-        super(channel, table, requestName, bounded);
+    MultiRequest(ChannelImpl channel, MessageTable table, String requestName) {
+        super(channel, table, requestName, false);
         this.stream = null;
         this.terminatorId = table.controlPingReplyId();
         this.retvalOffset = -1;
     }
 
     /** A cursor stream ended by its reply. */
-    MultiRequest(ChannelImpl channel, MessageTable table, StreamRequest<?, ?> stream, int replyId, boolean bounded) {
-        super(channel, table, stream.messageName(), bounded);
+    MultiRequest(ChannelImpl channel, MessageTable table, StreamRequest<?, ?> stream, int replyId) {
+        super(channel, table, stream.messageName(), false);
         this.stream = stream;
         this.terminatorId = replyId;
         this.retvalOffset = stream.replyDescriptor().header().size();

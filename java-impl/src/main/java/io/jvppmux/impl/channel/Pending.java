@@ -14,9 +14,13 @@ import java.util.concurrent.TimeUnit;
  * One request in flight and the replies received for it but not yet consumed. The dispatcher offers
  * replies (copying each out of its ring slot: the one allocation per reply); the requester takes them
  * on its own thread and decodes them there. A request ends exactly once, by its last reply or a
- * {@link Failure}; ending removes it from its channel's table and frees its request-buffer permit,
- * so later replies for it are stale, and counts it in the metrics (before anyone waiting is woken, so a
- * caller that saw the failure sees it counted). All state is guarded by this object's monitor, held only briefly.
+ * {@link Failure}; ending frees its request-buffer permit, so later replies for it are stale, and counts it
+ * in the metrics (before anyone waiting is woken, so a caller that saw the failure sees it counted). It
+ * stays in its channel's table until its replies are consumed or dropped, so the sweeper
+ * ({@link #expireIfAbandoned}) can find replies nobody takes any more.
+ * <p>What a reply costs while unread: a single request's reply takes one of the channel's reply-buffer
+ * slots ({@code replySize}); the details of a dump or stream take bytes of the mux's
+ * {@code reply-buffer-bytes} budget ({@link ByteBudget}), with no count limit. All state is guarded by this object's monitor, held only briefly.
  * A {@code want_*} registration it carries is confirmed by the dispatcher, inside the monitor and before the
  * request ends, when its reply has retval 0 ({@link EventRegistrations}).
  */
@@ -28,7 +32,11 @@ abstract class Pending {
     final ChannelImpl channel;
     final MessageTable table;
     final String requestName;
-    private final boolean bounded;
+    private final boolean countBounded;
+    private final ByteBudget budget;
+    private long heldBytes;
+    private long refusedBytes;
+    private long lastTake;
     private int seq;
     private int context;
     private int state;
@@ -40,12 +48,16 @@ abstract class Pending {
     private long startedAt;
     private EventRegistrations.Candidate registration;
 
-    /** @param bounded whether replies count against the channel's reply buffer */
-    Pending(ChannelImpl channel, MessageTable table, String requestName, boolean bounded) {
+    /**
+     * @param countBounded whether its replies take slots of the channel's reply buffer (a single request), or
+     *                     bytes of the mux's reply budget (a dump or stream)
+     */
+    Pending(ChannelImpl channel, MessageTable table, String requestName, boolean countBounded) {
         this.channel = channel;
         this.table = table;
         this.requestName = requestName;
-        this.bounded = bounded;
+        this.countBounded = countBounded;
+        this.budget = countBounded ? null : channel.replyBudget();
         this.stats = channel.counters().messages.forMessage(requestName);
     }
 
@@ -65,6 +77,7 @@ abstract class Pending {
     final void starting(EventRegistrations.Candidate r) {
         registration = r;
         startedAt = System.nanoTime();
+        lastTake = startedAt;
         channel.counters().started();
     }
 
@@ -96,7 +109,7 @@ abstract class Pending {
                 return;
             }
             if (keeps(msgId)) {
-                if (bounded && !channel.reserveReply()) {
+                if (!reserve(length)) {
                     ended = endLocked(Failure.OVERFLOW, null);
                 } else {
                     enqueue(copy(msg, length));
@@ -166,8 +179,10 @@ abstract class Pending {
      * {@code timeoutNanos}; then the request fails with a timeout.
      */
     final byte[] take(long timeoutNanos) {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long now = System.nanoTime();
+        long deadline = now + timeoutNanos;
         synchronized (this) {
+            lastTake = now;
             while (true) {
                 byte[] b = dequeue();
                 if (b != null) {
@@ -186,6 +201,59 @@ abstract class Pending {
                 }
                 waitNanos(left);
             }
+        }
+    }
+
+    /**
+     * Drops what nobody receives any more (the sweeper, every 100 ms): when nothing was taken for longer than the
+     * reply timeout, a request still waiting for its reply fails with a timeout (a {@code sendRequest} nobody
+     * receives), and unread replies are dropped as stale and counted (a reply never received, a dump read in
+     * part). A thread waiting in {@link #take} has taken just before it waits, so this never races its own timeout.
+     */
+    final void expireIfAbandoned(long now) {
+        expire(now, false);
+    }
+
+    /** Drops every unread reply at once (the channel closes), releasing its room. */
+    final void dropUnread() {
+        expire(0, true);
+    }
+
+    private void expire(long now, boolean closing) {
+        boolean ended = false;
+        int dropped;
+        synchronized (this) {
+            if (!closing && now - lastTake <= channel.replyTimeoutNanos()) {
+                return;
+            }
+            if (replies.isEmpty()) {
+                if (state == OPEN) {
+                    ended = endLocked(closing ? Failure.CLOSED : Failure.TIMEOUT, null);
+                    notifyAll();
+                } else {
+                    channel.drained(this);
+                }
+                dropped = 0;
+            } else {
+                dropped = discardQueue();
+                if (state == OPEN) {
+                    ended = endLocked(closing ? Failure.CLOSED : Failure.TIMEOUT, null);
+                }
+                state = FAILED;
+                failureCause = null;
+                failure = closing ? Failure.CLOSED : Failure.TIMEOUT;
+                failureText = closing ? describe(Failure.CLOSED) : requestName + " on channel " + channel.id() + ": "
+                        + dropped + " replies not received within " + channel.replyTimeout().toMillis()
+                        + " ms of the last one taken were dropped as stale";
+                channel.drained(this);
+                notifyAll();
+            }
+        }
+        if (dropped > 0) {
+            Stale.unread(channel, requestName, dropped);
+        }
+        if (ended) {
+            onEnded();
         }
     }
 
@@ -216,7 +284,10 @@ abstract class Pending {
             failureText = describe(f);
             discardQueue();
         }
-        channel.unregister(this);
+        channel.ended(this);
+        if (replies.isEmpty()) {
+            channel.drained(this);
+        }
         channel.counters().ended(stats, f, System.nanoTime() - startedAt);
         return true;
     }
@@ -225,8 +296,11 @@ abstract class Pending {
         String where = requestName + " on channel " + channel.id() + ": ";
         return where + switch (f) {
             case TIMEOUT -> "no reply within " + channel.replyTimeout().toMillis() + " ms";
-            case OVERFLOW -> "reply dropped, the channel's reply buffer of " + channel.replySize()
-                    + " is full (drain faster, use a larger replySize, or dump())";
+            case OVERFLOW -> budget == null
+                    ? "reply dropped, the channel's reply buffer of " + channel.replySize() + " is full: that many"
+                    + " replies of single requests wait unread (receive them; an unread reply is dropped as stale"
+                    + " after the reply timeout), or use a larger replySize"
+                    : "reply dropped, " + budget.explain(heldBytes, refusedBytes);
             case DISCONNECTED -> "connection to VPP lost" + (failureCause != null ? ": " + failureCause : "");
             case CLOSED -> "channel closed";
             case ABANDONED -> "abandoned" + (failureCause != null ? ": " + failureCause : "");
@@ -243,17 +317,48 @@ abstract class Pending {
         replies.add(b);
     }
 
+    /** Takes room for an unread reply of {@code length} bytes: a reply-buffer slot, or bytes of the budget. */
+    private boolean reserve(int length) {
+        if (countBounded) {
+            return channel.reserveReply();
+        }
+        long n = ByteBudget.cost(length);
+        if (!budget.tryReserve(heldBytes, n)) {
+            refusedBytes = n;
+            return false;
+        }
+        heldBytes += n;
+        return true;
+    }
+
+    private void release(byte[] b) {
+        if (countBounded) {
+            channel.releaseReply();
+        } else {
+            long n = ByteBudget.cost(b.length);
+            heldBytes -= n;
+            budget.release(n);
+        }
+    }
+
     private byte[] dequeue() {
         byte[] b = replies.poll();
-        if (b != null && bounded) {
-            channel.releaseReply();
+        if (b != null) {
+            release(b);
+            if (state != OPEN && replies.isEmpty()) {
+                channel.drained(this);
+            }
         }
         return b;
     }
 
-    private void discardQueue() {
-        while (dequeue() != null) {
-            // releases each buffered reply's share of the channel's reply buffer
+    /** Drops every unread reply, releasing its room; returns how many. */
+    private int discardQueue() {
+        int n = 0;
+        for (byte[] b = replies.poll(); b != null; b = replies.poll()) {
+            release(b);
+            n++;
         }
+        return n;
     }
 }

@@ -2,7 +2,9 @@ package io.jvppmux.impl.channel;
 
 import io.jvppmux.impl.core.Contexts;
 import io.jvppmux.impl.core.Failure;
+import io.jvppmux.api.ReplyOverflowException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * A channel's requests in flight, by sequence number. Slots are indexed by {@code seq & mask} with a
@@ -16,6 +18,14 @@ final class PendingTable {
     private final int mask;
     private int next = 1;
     private volatile int lastIssued;
+
+    /**
+     * A table for a channel with these buffers: room for every request in flight and for as many ended ones
+     * whose replies still wait unread, twice over, so a free slot is found at once.
+     */
+    static PendingTable forBuffers(int requestSize, int replySize) {
+        return new PendingTable((int) Math.min(1 << 16, 2L * (requestSize + replySize)));
+    }
 
     PendingTable(int requestSize) {
         int size = requestSize <= 1 ? 1 : Integer.highestOneBit(requestSize - 1) << 1;
@@ -35,7 +45,9 @@ final class PendingTable {
                 return;
             }
         }
-        throw new IllegalStateException("channel " + channelId + ": all " + (mask + 1) + " request slots in use");
+        throw new ReplyOverflowException("channel " + channelId + ": all " + (mask + 1) + " request slots are taken by"
+                + " requests in flight or with unread replies (receive them; unread replies are dropped as stale after"
+                + " the reply timeout)");
     }
 
     /** The request in flight with sequence {@code seq}, or null. */
@@ -52,6 +64,16 @@ final class PendingTable {
     /** The sequence number of the latest request sent. */
     int lastIssued() {
         return lastIssued;
+    }
+
+    /** Runs {@code action} on every request in the table (in flight, or ended with unread replies). */
+    void forEach(Consumer<Pending> action) {
+        for (int i = 0; i <= mask; i++) {
+            Pending p = slots.get(i);
+            if (p != null) {
+                action.accept(p);
+            }
+        }
     }
 
     /** Fails every request in flight. */

@@ -21,6 +21,10 @@ final class ReplyQueue {
         rest.add(reply);
     }
 
+    boolean isEmpty() {
+        return head == null && (rest == null || rest.isEmpty());
+    }
+
     /** The oldest reply, or null when empty. */
     byte[] poll() {
         byte[] b = head;

@@ -24,6 +24,23 @@ final class Stale {
         }
     }
 
+    private static final long WARN_EVERY_NANOS = 5_000_000_000L;
+    private static final java.util.concurrent.atomic.AtomicLong lastWarn =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+
+    /** Counts and logs (a warning at most every 5 s) {@code n} replies of {@code request} nobody received in time. */
+    static void unread(ChannelImpl ch, String request, int n) {
+        ch.counters().staleDrops.add(n);
+        long now = System.nanoTime();
+        long last = lastWarn.get();
+        if (now - last >= WARN_EVERY_NANOS && lastWarn.compareAndSet(last, now)) {
+            log.warn("channel {}: {} replies of {} were not received within the reply timeout ({} ms) and were dropped"
+                    + " as stale", ch.id(), n, request, ch.replyTimeout().toMillis());
+        } else if (log.isDebugEnabled()) {
+            log.debug("channel {}: {} unread replies of {} dropped as stale", ch.id(), n, request);
+        }
+    }
+
     /** Counts a reply whose sequence matches no request in flight on {@code ch}. */
     static void drop(ChannelImpl ch, int context, int msgId, int lastIssued) {
         ch.counters().staleDrops.increment();

@@ -9,17 +9,21 @@ import io.jvppmux.binapi.wire.MessageCodec;
 import io.jvppmux.impl.core.Counters;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscriber's bounded event buffer. The dispatcher offers without waiting: when the buffer is full
- * the event is dropped, counted, and a warning is logged at most every 5 s. Events are decoded by
- * {@link #poll} on the subscriber's thread.
+ * One subscriber's event buffer. The dispatcher offers without waiting. The first {@code bufferSize} unread
+ * events are always kept; beyond them a burst is absorbed in bytes of the mux's {@code event-buffer-bytes}
+ * budget ({@link ByteBudget}), so a subscriber that keeps reading loses nothing when VPP sends thousands of
+ * events at once. Only a subscriber that stops reading long enough to exhaust its share has events dropped:
+ * counted ({@link #dropped()}), and a warning is logged at most every 5 s. Events are decoded by {@link #poll}
+ * on the subscriber's thread.
  */
 final class SubscriptionImpl<E extends Message> implements Subscription<E> {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionImpl.class);
@@ -28,18 +32,22 @@ final class SubscriptionImpl<E extends Message> implements Subscription<E> {
 
     private final MessageDescriptor<E> descriptor;
     private final int channelId;
-    private final ArrayBlockingQueue<byte[]> buffer;
+    private final LinkedBlockingQueue<byte[]> buffer = new LinkedBlockingQueue<>();
+    private final int bufferSize;
+    private final ByteBudget budget;
+    private final AtomicLong heldBytes = new AtomicLong();
     private final LongAdder dropped = new LongAdder();
     private final Counters counters;
     private final Consumer<SubscriptionImpl<?>> onClose;
     private volatile boolean closed;
     private long lastWarn = System.nanoTime() - WARN_EVERY_NANOS;
 
-    SubscriptionImpl(MessageDescriptor<E> descriptor, int channelId, int bufferSize, Counters counters,
-                     Consumer<SubscriptionImpl<?>> onClose) {
+    SubscriptionImpl(MessageDescriptor<E> descriptor, int channelId, int bufferSize, ByteBudget budget,
+                     Counters counters, Consumer<SubscriptionImpl<?>> onClose) {
         this.descriptor = descriptor;
         this.channelId = channelId;
-        this.buffer = new ArrayBlockingQueue<>(bufferSize);
+        this.bufferSize = bufferSize;
+        this.budget = budget;
         this.counters = counters;
         this.onClose = onClose;
     }
@@ -53,17 +61,30 @@ final class SubscriptionImpl<E extends Message> implements Subscription<E> {
         if (closed) {
             return;
         }
-        if (buffer.offer(event)) {
-            counters.events.increment();
+        long n = ByteBudget.cost(event.length);
+        if (buffer.size() < bufferSize) {
+            budget.forceReserve(n);
+        } else if (!budget.tryReserve(heldBytes.get(), n)) {
+            drop();
             return;
         }
+        heldBytes.addAndGet(n);
+        buffer.add(event);
+        counters.events.increment();
+        if (closed && buffer.remove(event)) {
+            release(event);
+        }
+    }
+
+    private void drop() {
         dropped.increment();
         counters.eventDrops.increment();
         long now = System.nanoTime();
         if (now - lastWarn >= WARN_EVERY_NANOS) {
             lastWarn = now;
-            log.warn("channel {}: subscriber of {} is full ({} buffered); {} events dropped so far", channelId,
-                    descriptor.name(), buffer.size(), dropped.sum());
+            log.warn("channel {}: subscriber of {} stopped reading: {} events ({} bytes) wait unread and the"
+                    + " event-buffer-bytes budget is exhausted; {} events dropped so far", channelId,
+                    descriptor.name(), buffer.size(), heldBytes.get(), dropped.sum());
         }
     }
 
@@ -82,6 +103,9 @@ final class SubscriptionImpl<E extends Message> implements Subscription<E> {
             buffer.offer(END);
             ensureOpen();
         }
+        if (event != null) {
+            release(event);
+        }
         return event == null ? null : MessageCodec.decode(event, descriptor.newInstance());
     }
 
@@ -97,8 +121,18 @@ final class SubscriptionImpl<E extends Message> implements Subscription<E> {
         }
         closed = true;
         onClose.accept(this);
-        buffer.clear();
+        for (byte[] e = buffer.poll(); e != null; e = buffer.poll()) {
+            if (e != END) {
+                release(e);
+            }
+        }
         buffer.offer(END);
+    }
+
+    private void release(byte[] event) {
+        long n = ByteBudget.cost(event.length);
+        heldBytes.addAndGet(-n);
+        budget.release(n);
     }
 
     private void ensureOpen() {

@@ -202,6 +202,7 @@ public final class MuxCore {
                 throw new NotConnectedException("not connected to VPP (" + transport.describe() + "): " + m.messageName()
                         + (connected ? " was prepared for an earlier connection" : " not sent"));
             }
+            trace.sent(m.messageName(), msgId, context);
             transport.write(b);
         } catch (NotConnectedException e) {
             throw e;
@@ -210,7 +211,6 @@ public final class MuxCore {
         } finally {
             gate.leave(stamp);
         }
-        trace.sent(m.messageName(), msgId, context);
     }
 
     /** @throws NotConnectedException when the connection is down */

@@ -50,6 +50,17 @@ public final class MuxExecutors {
         }
     }
 
+    /** Runs {@code task} on the timer thread every {@code nanos} until the executors shut down; a failure is logged. */
+    public void scheduleEvery(Runnable task, long nanos) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("periodic task failed (it runs again)", e);
+            }
+        }, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
+
     /** Runs {@code task} on the timer thread after {@code nanos}. */
     public ScheduledFuture<?> schedule(Runnable task, long nanos) {
         return timer.schedule(task, nanos, TimeUnit.NANOSECONDS);

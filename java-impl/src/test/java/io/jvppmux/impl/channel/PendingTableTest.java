@@ -11,14 +11,21 @@ import io.jvppmux.impl.core.MessageTable;
 import io.jvppmux.impl.testing.ScriptedTransport;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class PendingTableTest {
+    private static final MuxExecutors EXECUTORS = new MuxExecutors(1);
     private static final ChannelImpl CHANNEL = new ChannelRegistry(
-            new MuxCore(MuxConfig.defaults(), new ScriptedTransport(), List.of(), new MuxExecutors(1)),
+            new MuxCore(MuxConfig.defaults(), new ScriptedTransport(), List.of(), EXECUTORS),
             new Subscribers(new Counters()), new EventRegistrations()).open(4, 4);
+
+    @AfterAll
+    static void stopTheTimer() throws InterruptedException {
+        EXECUTORS.shutdown(java.time.Duration.ofSeconds(5));       // the registry's sweeper runs on it
+    }
 
     private static Pending pending() {
         return new Pending(CHANNEL, MessageTable.EMPTY, "test_request", false) {

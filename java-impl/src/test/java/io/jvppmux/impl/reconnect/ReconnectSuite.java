@@ -323,7 +323,9 @@ abstract class ReconnectSuite extends ReconnectFixture {
             awaitProbes(probes + 5);
             assertThat(events.states()).doesNotContain(NOT_RESPONDING, DISCONNECTED);
             assertThat(mux.metrics().overflowDrops()).isEqualTo(49);
-            assertThat(stuckEvents.dropped()).isEqualTo(49);
+            // its 50 unread events are absorbed by the event byte budget (beyond its buffer size of 1), none lost
+            assertThat(stuckEvents.dropped()).isZero();
+            assertThat(mux.metrics().eventDrops()).isZero();
             vpp.restart();
             events.await(CONNECTED, WAIT);
             assertThat(other.call(new ShowVersion()).program()).isEqualTo("vpe");
