@@ -44,7 +44,7 @@ public final class LiveVpp {
     public static String require(String name, String what) {
         String value = System.getenv(name);
         skipUnless(value != null, "no live VPP configured for " + what + ": set " + name
-                + " (run-vpp.sh start prints it; .ci/run and ci/live-vpp.sh set it)");
+                + " (.ci/run and ci/live-vpp.sh set the JVPPMUX_LIVE_* variables; README: the live-VPP tests)");
         return value;
     }
 

@@ -62,11 +62,11 @@ public final class VppProcess implements AutoCloseable {
      * @throws IllegalStateException    when VPP does not come up (with VPP's output)
      */
     public static VppProcess start(Path home, String name) {
-        if (!Files.isExecutable(home.resolve("run-vpp.sh"))) {
-            throw new IllegalArgumentException("not a VPP folder with run-vpp.sh: " + home.toAbsolutePath());
-        }
         if (!name.matches("[A-Za-z0-9]{1,16}")) {
             throw new IllegalArgumentException("VPP name must be 1-16 letters or digits: '" + name + "'");
+        }
+        if (!Files.isExecutable(home.resolve("run-vpp.sh"))) {
+            throw new IllegalArgumentException("not a VPP folder with run-vpp.sh: " + home.toAbsolutePath());
         }
         String prefix = "jvppmux" + ProcessHandle.current().pid() + "n" + SEQUENCE.incrementAndGet() + name;
         try {
