@@ -63,6 +63,35 @@ public interface VppMux extends AutoCloseable {
         throw new IllegalStateException("no VppMuxProvider on the class path: add io.jvppmux:java-impl");
     }
 
+    /**
+     * Returns at once a mux that connects in the background and keeps trying until VPP is there: for an agent
+     * an init system may start before VPP (GoVPP's {@code AsyncConnect}). Attempts follow the reconnect backoff
+     * ({@code retry-connect-timeout} doubled up to {@code reconnect-backoff-max}), except that a VPP that was
+     * absent is tried the moment it appears; {@code retry-connect-count} above 0 ends in
+     * {@link ConnectionState#FAILED} after that many attempts. Listeners hear a {@link ConnectionState#RECONNECTING}
+     * event per attempt, then {@link ConnectionState#CONNECTED}. Until then channels can be opened and requests fail
+     * at once with {@link NotConnectedException}, or, with {@code retry-request-count} above 0, wait up to
+     * {@code retry-request-timeout} for the connection and are sent then. {@link #awaitConnected} waits for it.
+     *
+     * <p>Use {@link #connect} instead when there is nothing to do without VPP: it fails at once, telling why.
+     *
+     * @throws IllegalStateException when no implementation is on the class path
+     */
+    static VppMux connectAsync(MuxConfig config) {
+        for (VppMuxProvider p : ServiceLoader.load(VppMuxProvider.class)) {
+            return p.connectAsync(config);
+        }
+        throw new IllegalStateException("no VppMuxProvider on the class path: add io.jvppmux:java-impl");
+    }
+
+    /**
+     * Waits until the connection is up, at most {@code timeout}.
+     *
+     * @return true when connected (at once when it is up now); false when {@code timeout} passed first, or the
+     *         mux is closed
+     */
+    boolean awaitConnected(java.time.Duration timeout) throws InterruptedException;
+
     /** A new channel with request and reply buffers of 100. */
     default ApiChannel newApiChannel() {
         return newApiChannelBuffered(DEFAULT_BUFFER_SIZE, DEFAULT_BUFFER_SIZE);

@@ -22,7 +22,11 @@ import io.jvppmux.impl.core.MuxCore;
 import io.jvppmux.impl.core.MuxExecutors;
 import io.jvppmux.impl.ingress.Dispatcher;
 import io.jvppmux.impl.ingress.Ingress;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +67,7 @@ public final class JvppMux implements VppMux {
         Dispatcher dispatcher = new Dispatcher(core, new Router(core, channels, subscribers));
         this.ingress = new Ingress(config.ringSize(), config.maxMessageSize(), options.newWaitStrategy(), dispatcher,
                 core.counters(), options.inlineDispatch());
-        this.connection = new ConnectionManager(core, channels, registrations, ingress);
+        this.connection = new ConnectionManager(core, channels, registrations, ingress, transport);
     }
 
     /** Connects over {@code transport} with default {@link MuxOptions}. */
@@ -89,6 +93,42 @@ public final class JvppMux implements VppMux {
             throw e;
         }
         return mux;
+    }
+
+    /** {@link #connectAsync(MuxConfig, VppTransport, MuxOptions)} with default {@link MuxOptions}. */
+    public static JvppMux connectAsync(MuxConfig config, VppTransport transport) {
+        return connectAsync(config, transport, MuxOptions.defaults());
+    }
+
+    /**
+     * Returns at once a mux that connects in the background, for a process that may start before VPP: the
+     * supervisor tries at once, then after each failure waits the reconnect backoff ({@code retry-connect-timeout}
+     * doubled up to {@code reconnect-backoff-max}), or less: the moment an absent VPP appears. It gives up
+     * ({@link ConnectionState#FAILED}) only after {@code retry-connect-count} attempts when that is above 0.
+     * Until connected, channels open and requests fail with {@link NotConnectedException} (or wait for the
+     * connection with {@code retry-request-count}); {@link #awaitConnected} waits for it.
+     */
+    public static JvppMux connectAsync(MuxConfig config, VppTransport transport, MuxOptions options) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(options, "options");
+        JvppMux mux = new JvppMux(config, transport, options);
+        mux.connection.connectInBackground();
+        return mux;
+    }
+
+    @Override
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        if (closed.get()) {
+            return false;
+        }
+        try {
+            core.whenConnected().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return !closed.get();
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        }
     }
 
     /** A new channel with the configuration's {@code request-buffer-size} and {@code reply-buffer-size} (100/100). */
