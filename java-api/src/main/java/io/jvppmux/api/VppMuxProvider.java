@@ -7,4 +7,9 @@ package io.jvppmux.api;
 public interface VppMuxProvider {
     /** Connects as {@code config} says. */
     VppMux connect(MuxConfig config);
+
+    /** A mux that connects in the background as {@code config} says (see {@link VppMux#connectAsync}). */
+    default VppMux connectAsync(MuxConfig config) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot connect in the background");
+    }
 }

@@ -20,4 +20,12 @@ public final class JvppMuxProvider implements VppMuxProvider {
             case SHM -> JvppMux.connect(config, ShmTransports.create(config));
         };
     }
+
+    @Override
+    public VppMux connectAsync(MuxConfig config) {
+        return switch (config.transport()) {
+            case SOCKET -> JvppMux.connectAsync(config, new SocketTransport());
+            case SHM -> JvppMux.connectAsync(config, ShmTransports.create(config));
+        };
+    }
 }

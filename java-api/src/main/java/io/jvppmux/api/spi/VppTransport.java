@@ -66,6 +66,15 @@ public interface VppTransport {
         disconnect();
     }
 
+    /**
+     * Looks, cheaply and without registering, whether a VPP is there to connect to now (the socket transport:
+     * the socket file exists and accepts a connection, which it closes at once). Called by the mux's
+     * supervisor between connect attempts, never while connected. Default: {@link VppPresence#UNKNOWN}.
+     */
+    default VppPresence presence(MuxConfig config) {
+        return VppPresence.UNKNOWN;
+    }
+
     /** A short description for logs, e.g. {@code socket /run/vpp/api.sock}. */
     String describe();
 }

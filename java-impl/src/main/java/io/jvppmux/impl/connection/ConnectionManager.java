@@ -4,6 +4,7 @@ import io.jvppmux.api.ConnectionListener;
 import io.jvppmux.api.ConnectionState;
 import io.jvppmux.api.ListenerRegistration;
 import io.jvppmux.api.VppInfo;
+import io.jvppmux.api.spi.VppTransport;
 import io.jvppmux.impl.channel.ChannelRegistry;
 import io.jvppmux.impl.channel.EventRegistrations;
 import io.jvppmux.impl.core.MuxCore;
@@ -26,15 +27,20 @@ public final class ConnectionManager {
     private final Connector connector;
     private final Supervisor supervisor;
 
-    /** @param ingress where each connection's sink comes from */
-    public ConnectionManager(MuxCore core, ChannelRegistry channels, EventRegistrations registrations, Ingress ingress) {
+    /**
+     * @param ingress   where each connection's sink comes from
+     * @param transport asked whether VPP is there between connect attempts
+     */
+    public ConnectionManager(MuxCore core, ChannelRegistry channels, EventRegistrations registrations, Ingress ingress,
+                             VppTransport transport) {
         this.core = core;
         InternalChannel ch = new InternalChannel(channels.openInternal(INTERNAL_REQUESTS, INTERNAL_REPLIES));
         Duration timeout = core.config().replyTimeout();
         this.connector = new Connector(core, gen -> ingress.newSink(gen, this::lost), ch,
                 new Resubscriber(registrations, ch, timeout), new VppInfoLoader(ch, timeout));
         this.supervisor = new Supervisor(core, channels, events, connector,
-                new HealthCheck(ch, core.counters(), core.config(), core.overSharedMemory()), info);
+                new HealthCheck(ch, core.counters(), core.config(), core.overSharedMemory()), info,
+                () -> transport.presence(core.config()));
     }
 
     /**
@@ -47,6 +53,15 @@ public final class ConnectionManager {
         info.set(i);
         events.publish(ConnectionState.CONNECTED, "connected over " + core.describeTransport(), null);
         supervisor.start(i.pid());
+    }
+
+    /**
+     * The first connect on the supervisor's thread, attempt after attempt (with the reconnect backoff, and at
+     * once when an absent VPP appears) until it succeeds, {@code retry-connect-count} is used up or the mux
+     * closes; returns at once.
+     */
+    public void connectInBackground() {
+        supervisor.startConnecting();
     }
 
     private void lost(int generation, Throwable cause) {

@@ -4,6 +4,7 @@ import io.jvppmux.api.ConnectionState;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.VppInfo;
 import io.jvppmux.api.VppTransportException;
+import io.jvppmux.api.spi.VppPresence;
 import io.jvppmux.impl.channel.ChannelRegistry;
 import io.jvppmux.impl.core.Failure;
 import io.jvppmux.impl.core.MuxCore;
@@ -14,13 +15,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The connection's one owner thread, {@code jvppmux-supervisor-1}: while connected it waits for a loss (the
  * receive side saw the end of the connection) or the next probe time, probes, and on a loss drops the
- * connection and reconnects with {@link Backoff} until it succeeds, {@code retry-connect-count} is used up
+ * connection and reconnects with {@link Backoff} (cut short by a {@link PresenceWatch} when VPP was absent and
+ * is back) until it succeeds, {@code retry-connect-count} is used up
  * ({@link ConnectionState#FAILED}, the thread ends) or the mux closes. Only this thread connects and
  * disconnects after the first connect, so the state machine needs no lock.
  *
@@ -44,9 +47,10 @@ final class Supervisor implements Runnable {
     private final BlockingQueue<Loss> losses = new LinkedBlockingQueue<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final NamedThreadFactory threads = new NamedThreadFactory("supervisor");
+    private final PresenceWatch presence;
 
     Supervisor(MuxCore core, ChannelRegistry channels, ConnectionEvents events, Connector connector, HealthCheck health,
-               AtomicReference<VppInfo> info) {
+               AtomicReference<VppInfo> info, Supplier<VppPresence> presence) {
         this.core = core;
         this.channels = channels;
         this.events = events;
@@ -55,12 +59,29 @@ final class Supervisor implements Runnable {
         this.info = info;
         this.config = core.config();
         this.backoff = new Backoff(config.retryConnectTimeout(), config.reconnectBackoffMax());
+        this.presence = new PresenceWatch(presence, stopping);
     }
 
     /** Starts the thread, watching a connection to VPP {@code pid}. */
     void start(long pid) {
         health.reset(pid);
         threads.newThread(this).start();
+    }
+
+    /**
+     * Starts the thread without a connection: it connects first, attempt after attempt as a reconnect does
+     * (backoff, VPP's return watched), then watches the connection.
+     */
+    void startConnecting() {
+        threads.newThread(() -> {
+            try {
+                if (!isStopping() && connectUntilDone(true)) {
+                    run();
+                }
+            } catch (InterruptedException e) {
+                log.debug("connection supervisor interrupted while connecting: stopping");
+            }
+        }).start();
     }
 
     /** The receive side saw the end of the connection of {@code generation} (any thread). */
@@ -105,7 +126,7 @@ final class Supervisor implements Runnable {
                 return false;
             }
             drop(loss);
-            return !reconnect();
+            return !connectUntilDone(false);
         } catch (RuntimeException e) {
             log.error("connection supervisor step failed; going on", e);
             return false;
@@ -125,39 +146,54 @@ final class Supervisor implements Runnable {
         channels.failAll(Failure.DISCONNECTED, cause);
     }
 
-    /** Reconnects until it succeeds (true), gives up or stops (false). */
-    private boolean reconnect() throws InterruptedException {
+    /**
+     * Connects (the first connect of {@code connectAsync}) or reconnects until it succeeds (true), gives up or
+     * stops (false). The first attempt is immediate; after a failure the next one waits the backoff delay, or
+     * less: as soon as a VPP that was absent is there again.
+     */
+    private boolean connectUntilDone(boolean first) throws InterruptedException {
         backoff.reset();
         long since = System.nanoTime();
+        String what = first ? "connect" : "reconnect";
         for (int attempt = 1; !isStopping(); attempt++) {
-            events.publish(ConnectionState.RECONNECTING, "attempt " + attempt + limit(), null);
+            events.publish(ConnectionState.RECONNECTING, (first ? "first connect, attempt " : "attempt ") + attempt + limit(), null);
             try {
-                connected(connector.connect(), since);
+                connected(connector.connect(), since, first, attempt);
                 return true;
             } catch (RuntimeException e) {
                 disconnect(false, e);
                 if (config.retryConnectCount() > 0 && attempt >= config.retryConnectCount()) {
                     events.publish(ConnectionState.FAILED, "gave up after " + attempt
-                            + " failed reconnect attempts (retry-connect-count)", e);
+                            + " failed " + what + " attempts (retry-connect-count)", e);
                     return false;
                 }
                 Duration delay = backoff.next();
-                log.info("reconnect attempt {} failed: {}; next attempt in {} ms", attempt, e.getMessage(), delay.toMillis());
-                if (stopping.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
+                log.info("{} attempt {} failed: {}; next attempt in {} ms at most (at once when VPP is back)", what,
+                        attempt, e.getMessage(), delay.toMillis());
+                PresenceWatch.Wake wake = presence.await(delay);
+                if (wake == PresenceWatch.Wake.STOPPING) {
                     return false;
+                }
+                if (wake == PresenceWatch.Wake.APPEARED) {
+                    log.info("VPP is there again ({}): trying at once", core.describeTransport());
                 }
             }
         }
         return false;
     }
 
-    private void connected(VppInfo now, long sinceNanos) {
+    private void connected(VppInfo now, long sinceNanos, boolean first, int attempts) {
         VppInfo before = info.getAndSet(now);
         health.reset(now.pid());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos);
+        if (first) {
+            events.publish(ConnectionState.CONNECTED, "connected over " + core.describeTransport() + " after "
+                    + attempts + " attempt(s) in " + millis + " ms", null);
+            return;
+        }
         core.counters().reconnects.increment();
         String how = before.pid() != 0 && before.pid() != now.pid()
                 ? "VPP restarted (pid " + before.pid() + " -> " + now.pid() + ")" : "same VPP (pid " + now.pid() + ")";
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos);
         events.publish(ConnectionState.CONNECTED, "reconnected in " + millis + " ms; " + how, null);
         events.reconnected();
     }

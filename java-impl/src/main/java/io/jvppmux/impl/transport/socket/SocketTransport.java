@@ -4,6 +4,7 @@ import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.VppTransportException;
 import io.jvppmux.api.spi.RxSink;
+import io.jvppmux.api.spi.VppPresence;
 import io.jvppmux.api.spi.VppTransport;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -46,6 +47,8 @@ public final class SocketTransport implements VppTransport {
     private volatile SocketConnection current;
     private volatile Handshake.Registration registration;
     private volatile Path path;
+    /** Whether the last connect found nobody listening (no socket file, or a stale one); true before any. */
+    private volatile boolean nobodyListened = true;
 
     @Override
     public void connect(MuxConfig config, RxSink sink) {
@@ -62,11 +65,13 @@ public final class SocketTransport implements VppTransport {
             }
             Path p = config.socketPath();
             path = p;
+            nobodyListened = true;
             if (!Files.exists(p)) {
                 throw new VppTransportException("VPP API socket " + p + " does not exist: is VPP running with its "
                         + "API socket there (startup.conf socksvr { socket-name " + p + " })?");
             }
             SocketChannel ch = open(p);
+            nobodyListened = false;
             SocketConnection c = new SocketConnection(p, ch, sink, config.maxMessageSize());
             registration = c.open(config.clientName(), config.connectTimeout());
             current = c;
@@ -90,6 +95,29 @@ public final class SocketTransport implements VppTransport {
                 }
             }
             throw new VppTransportException("cannot connect to VPP API socket " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link VppPresence#PRESENT} when the last connect reached a listening VPP (which then refused or failed:
+     * it is there, and is not probed), or when the socket file exists and accepts a connection (closed at once,
+     * before any registration); {@link VppPresence#ABSENT} when the file is missing or nobody listens on it
+     * (the stale file of a VPP that died).
+     */
+    @Override
+    public VppPresence presence(MuxConfig config) {
+        if (!nobodyListened) {
+            return VppPresence.PRESENT;
+        }
+        Path p = config.socketPath();
+        if (!Files.exists(p)) {
+            return VppPresence.ABSENT;
+        }
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(p));
+            return VppPresence.PRESENT;
+        } catch (IOException | RuntimeException e) {
+            return VppPresence.ABSENT;
         }
     }
 

@@ -266,4 +266,29 @@ class SocketTransportTest {
         transport.write(encode(transport, new ControlPing(), 99));
         assertThat(context(sink.next(WAIT))).isEqualTo(99);
     }
+
+    @Test
+    void presenceTellsAListeningVppFromAMissingOrStaleSocketFile() throws Exception {
+        Path other = dir.resolve("other.sock");
+        MuxConfig there = config();
+        MuxConfig missing = MuxConfig.builder().socketPath(other).build();
+        assertThat(new SocketTransport().presence(there)).isEqualTo(io.jvppmux.api.spi.VppPresence.PRESENT);
+        assertThat(new SocketTransport().presence(missing)).isEqualTo(io.jvppmux.api.spi.VppPresence.ABSENT);
+        try (java.nio.channels.ServerSocketChannel s = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            s.bind(java.net.UnixDomainSocketAddress.of(other));
+        }
+        assertThat(other).as("a stale socket file, as a killed VPP leaves").exists();
+        SocketTransport t = new SocketTransport();
+        assertThatThrownBy(() -> t.connect(missing, sink)).isInstanceOf(VppTransportException.class);
+        assertThat(t.presence(missing)).isEqualTo(io.jvppmux.api.spi.VppPresence.ABSENT);
+        Files.delete(other);
+
+        vpp.failNextConnects(1);
+        assertThatThrownBy(() -> transport.connect(config(), sink)).isInstanceOf(VppTransportException.class);
+        assertThat(transport.presence(config())).as("it listened, then refused: there, and not probed")
+                .isEqualTo(io.jvppmux.api.spi.VppPresence.PRESENT);
+        transport.connect(config(), sink);
+        assertThat(transport.isConnected()).as("the presence check used up no scripted refusal").isTrue();
+    }
 }
