@@ -66,6 +66,22 @@ public final class BenchCommand implements Callable<Integer> {
                     + "interleaved, and print the ratio line last")
     boolean baseline;
 
+    @Option(names = "--c-baseline",
+            description = "also run a plain C client (built now with --cc from the C source in the jar: libc only for "
+                    + "the socket, VPP's vppapiclient.h and libvppapiclient.so for --shm) against the same VPP, "
+                    + "interleaved, and print 'ratio-to-c async=X.XX sync=Y.YY' (mux / C) last; --socket, --shm "
+                    + "or --mock-socket, one caller thread")
+    boolean cBaseline;
+
+    @Option(names = "--cc", paramLabel = "COMPILER", defaultValue = "gcc",
+            description = "with --c-baseline: the C compiler (default: ${DEFAULT-VALUE})")
+    String cc;
+
+    @Option(names = "--vpp-include", paramLabel = "DIR",
+            description = "with --c-baseline --shm: the directory holding vpp-api/client/vppapiclient.h (default: "
+                    + "the include/ beside the library's lib/ directory, else /usr/include)")
+    Path vppInclude;
+
     @Option(names = "--mock-socket", description = "embedded mock-vpp over its UNIX socket server (socket transport)")
     boolean mockSocket;
 
@@ -159,9 +175,34 @@ public final class BenchCommand implements Callable<Integer> {
         if ((shmPrefix != null || vppapiclient != null) && where != Where.SHM) {
             throw bad("--shm-prefix and --vppapiclient go with --shm");
         }
+        CBuild c = cBuild(where);
         return new BenchSettings(requests, (int) async, warmupRounds, rounds, modes(), window, channels, threads, idleChannels, baseline,
                 where, socket, shmPrefix, mockShm != null ? mockShm : vppapiclient, Duration.ofMillis(timeoutMillis), waitStrategy(), callbackThreads, api(), !quiet,
-                perRound);
+                perRound, c);
+    }
+
+    /** The C baseline's build settings, or null without --c-baseline. */
+    private CBuild cBuild(Where where) {
+        if (!cBaseline) {
+            if (vppInclude != null) {
+                throw bad("--vpp-include goes with --c-baseline --shm");
+            }
+            return null;
+        }
+        if (where != Where.SOCKET && where != Where.SHM && where != Where.MOCK_SOCKET) {
+            throw bad("--c-baseline needs --socket PATH, --shm or --mock-socket (a C client needs a socket or VPP's "
+                    + "shared memory to talk to)");
+        }
+        if (threads != 1) {
+            throw bad("--c-baseline: the C client is one caller thread; use --threads 1");
+        }
+        if (vppInclude != null && where != Where.SHM) {
+            throw bad("--vpp-include goes with --c-baseline --shm");
+        }
+        if (cc.isBlank()) {
+            throw bad("--cc must name a C compiler");
+        }
+        return new CBuild(cc, vppInclude);
     }
 
     private Where where() {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a whole bench: connects each driver (raw with {@code --baseline}, the mux, the mux with idle
- * channels), warms each up in each mode, then runs the measured rounds interleaved: in every round each mode
+ * Runs a whole bench: connects each driver (the C client with {@code --c-baseline}, raw with
+ * {@code --baseline}, the mux, the mux with idle channels), warms each up in each mode, then runs the measured rounds interleaved: in every round each mode
  * runs every driver once, the order reversed every other round so that neither always goes first, and then
  * prints the report.
  */
@@ -14,6 +14,7 @@ final class BenchRunner {
     static final String RAW = "raw";
     static final String MUX = "mux";
     static final String MUX_IDLE = "mux+idle";
+    static final String C = CDriver.NAME;
 
     private final BenchSettings s;
     private final PrintWriter out;
@@ -29,6 +30,9 @@ final class BenchRunner {
         List<Driver> drivers = new ArrayList<>();
         try (BenchTarget target = BenchTarget.open(s); Progress progress = new Progress(err, s.progress())) {
             try {
+                if (s.cBaseline() != null) {
+                    drivers.add(CDriver.start(s, s.cBaseline(), target.config().socketPath(), target.config().shmPrefix()));
+                }
                 if (s.baseline()) {
                     drivers.add(new RawDriver(target.newTransport(), target.config(), s.window()));
                 }

@@ -26,12 +26,13 @@ import java.util.List;
  * @param asyncApi     the mux API the async mode uses
  * @param progress     whether a progress line goes to stderr about once a second
  * @param perRound     whether each round's requests/s are printed before the table
+ * @param cBaseline    how to build the C baseline client that runs interleaved too, or null: none
  */
 record BenchSettings(int requests, int asyncRequests, int warmupRounds, int rounds, List<Mode> modes, int window, int channels, int threads,
                      int idleChannels, boolean baseline, Where where, Path socket, String shmPrefix,
                      Path vppapiclient, Duration timeout,
                      WaitStrategies waitStrategy, int callbackThreads, AsyncApi asyncApi, boolean progress,
-                     boolean perRound) {
+                     boolean perRound, CBuild cBaseline) {
 
     /** The requests of one round of {@code mode}. */
     int requests(Mode mode) {

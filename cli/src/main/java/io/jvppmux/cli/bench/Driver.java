@@ -13,6 +13,11 @@ interface Driver extends AutoCloseable {
     /** The caller of thread {@code thread} (0-based) of {@code threads}, for one round. */
     Caller caller(int thread, int threads);
 
+    /** Whether it runs in this JVM (false: the C baseline's own process; no allocation or CPU figures then). */
+    default boolean inProcess() {
+        return true;
+    }
+
     @Override
     void close();
 

@@ -9,8 +9,9 @@ import org.HdrHistogram.Histogram;
  * The report: what ran, one row per driver and mode (median requests/s over the rounds and their range,
  * sync round-trip percentiles over every round, allocation per request, the process's CPU time per request,
  * which other load on the machine disturbs far less than the rates), then, with idle channels, their
- * cost, and, with a baseline, the last line {@code ratio async=X.XX sync=Y.YY} (mux / raw, median of the
- * per-round ratios).
+ * cost, with a baseline the line {@code ratio async=X.XX sync=Y.YY} (mux / raw, median of the per-round
+ * ratios), and with the C baseline the last line {@code ratio-to-c async=X.XX sync=Y.YY} (the mux's median
+ * requests/s over the C client's). The C client reports no latencies, allocation or CPU: "-" and "n/a".
  */
 final class ReportTable {
     private static final String ROW = "%-9s %-5s %10s %21s %8s %8s %8s %12s %12s %11s%n";
@@ -45,7 +46,15 @@ final class ReportTable {
             out.printf(Locale.ROOT, "ratio async=%s sync=%s%n", two(r.ratio(BenchRunner.MUX, BenchRunner.RAW, Mode.ASYNC)),
                     two(r.ratio(BenchRunner.MUX, BenchRunner.RAW, Mode.SYNC)));
         }
+        if (s.cBaseline() != null) {
+            out.printf(Locale.ROOT, "ratio-to-c async=%s sync=%s%n", two(toC(r, Mode.ASYNC)), two(toC(r, Mode.SYNC)));
+        }
         out.flush();
+    }
+
+    /** The mux's median requests/s over the C client's. */
+    static double toC(Results r, Mode m) {
+        return r.medianRate(BenchRunner.MUX, m) / r.medianRate(BenchRunner.C, m);
     }
 
     private static void perRound(PrintWriter out, BenchSettings s, List<String> drivers, Results r) {
@@ -70,8 +79,8 @@ final class ReportTable {
         String p50 = "-";
         String p99 = "-";
         String p999 = "-";
-        if (m == Mode.SYNC) {
-            Histogram h = r.latency(driver, m);
+        Histogram h = r.latency(driver, m);
+        if (m == Mode.SYNC && h.getTotalCount() > 0) {
             p50 = micros(h.getValueAtPercentile(50));
             p99 = micros(h.getValueAtPercentile(99));
             p999 = micros(h.getValueAtPercentile(99.9));

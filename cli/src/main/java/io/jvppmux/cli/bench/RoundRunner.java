@@ -85,9 +85,10 @@ final class RoundRunner {
             if (mode == Mode.SYNC) {
                 recorders.forEach(r -> merged.add(r.histogram()));
             }
-            long caller = meter.supported() ? callerBytes.get() : -1;
-            long cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
-            return new RoundResult(requests, nanos, merged, caller, meter.supported() ? caller + otherBytes : -1, cpu);
+            boolean measurable = driver.inProcess() && meter.supported();
+            long caller = measurable ? callerBytes.get() : -1;
+            long cpu = !driver.inProcess() || cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+            return new RoundResult(requests, nanos, merged, caller, measurable ? caller + otherBytes : -1, cpu);
         } finally {
             progress.stop();
             go.countDown();

@@ -99,4 +99,25 @@ class BenchCommandTest {
         assertThat(err.toString().lines()).singleElement().asString()
                 .startsWith("jvppmux: ").contains("/nonexistent/api.sock").doesNotContain("Exception");
     }
+
+    @Test
+    void cBaselineBuildsTheCClientRunsItInterleavedAndEndsWithTheRatioToCLine() {
+        assertThat(run("--c-baseline", "--baseline", "--mock-socket", "-n", "1000", "--async-requests", "3000",
+                "--warmup-rounds", "1", "--rounds", "2", "--per-round", "-q")).as(err.toString()).isZero();
+        assertThat(lines()).anyMatch(l -> l.matches("round 2 async\\s+c [\\d,]+  raw [\\d,]+  mux [\\d,]+"));
+        assertThat(lines()).anyMatch(l -> l.matches("c\\s+sync\\s+[\\d,]+\\s+[\\d,]+\\.\\.[\\d,]+\\s+-\\s+-\\s+-\\s+n/a\\s+n/a\\s+n/a"));
+        assertThat(lines().get(lines().size() - 2)).matches(RATIO);
+        assertThat(lines().get(lines().size() - 1)).matches("ratio-to-c async=\\d+\\.\\d\\d sync=\\d+\\.\\d\\d");
+    }
+
+    @Test
+    void cBaselineNeedsASocketOrShmOneThreadAndAWorkingCompiler() {
+        assertThat(run("--c-baseline")).isEqualTo(2);
+        assertThat(err.toString()).contains("--c-baseline needs --socket PATH, --shm or --mock-socket");
+        assertThat(run("--c-baseline", "--mock-socket", "-t", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("use --threads 1");
+        assertThat(run("--vpp-include", "/usr/include", "--mock-socket")).isEqualTo(2);
+        assertThat(run("--c-baseline", "--mock-socket", "--cc", "/nonexistent/cc", "-n", "10", "-q")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot run the C compiler '/nonexistent/cc' (--cc)");
+    }
 }
