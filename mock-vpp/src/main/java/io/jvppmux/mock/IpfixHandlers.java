@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class IpfixHandlers {
     private static final long ALL = 0xffffffffL;
+    /** VNET_API_ERROR_INVALID_VALUE. */
+    private static final int INVALID_VALUE = -7;
 
     private IpfixHandlers() {
     }
@@ -19,10 +21,13 @@ final class IpfixHandlers {
         handlers.put("ipfix_all_exporter_get", IpfixHandlers::allExporters);
     }
 
+    /** Exporter 0, then retval 0 and cursor ~0; a cursor past the one exporter is -7 (INVALID_VALUE), as in VPP. */
     private static void allExporters(Call call) {
-        if (call.request(IpfixAllExporterGet.class).cursor() == 0) {
-            call.reply(new IpfixAllExporterDetails().vrfId(ALL));
+        if (call.request(IpfixAllExporterGet.class).cursor() != 0) {
+            call.reply(new IpfixAllExporterGetReply().retval(INVALID_VALUE).cursor(0));
+            return;
         }
+        call.reply(new IpfixAllExporterDetails().vrfId(ALL));
         call.reply(new IpfixAllExporterGetReply().retval(0).cursor(ALL));
     }
 }

@@ -21,6 +21,9 @@ import io.jvppmux.binapi.interfaces.SwInterfaceTxPlacementGet;
 import io.jvppmux.binapi.interfaces.SwInterfaceTxPlacementGetReply;
 import io.jvppmux.binapi.interfaces.WantInterfaceEvents;
 import io.jvppmux.binapi.interfaces.WantInterfaceEventsReply;
+import io.jvppmux.binapi.ipfix_export.IpfixAllExporterDetails;
+import io.jvppmux.binapi.ipfix_export.IpfixAllExporterGet;
+import io.jvppmux.binapi.ipfix_export.IpfixAllExporterGetReply;
 import io.jvppmux.binapi.memclnt.ControlPing;
 import io.jvppmux.binapi.memclnt.ControlPingReply;
 import io.jvppmux.binapi.vlib.CliInband;
@@ -159,6 +162,19 @@ class InProcessTransportTest {
                 assertThat(none.retval()).as("sw_if_index %d", index).isEqualTo(-6);
                 assertThat(none.cursor()).isZero();
             }
+        }
+    }
+
+    @Test
+    void ipfixExporterZeroIsTheOneDetailAndACursorPastItIsInvalidValue() throws Exception {
+        try (InProcessClient c = new InProcessClient(vpp)) {
+            c.send(new IpfixAllExporterGet(), 3);
+            assertThat(c.expect(new IpfixAllExporterDetails()).vrfId()).isEqualTo(0xffffffffL);
+            IpfixAllExporterGetReply end = c.expect(new IpfixAllExporterGetReply());
+            assertThat(end.retval()).isZero();
+            assertThat(end.cursor()).isEqualTo(0xffffffffL);
+            c.send(new IpfixAllExporterGet().cursor(5), 4);
+            assertThat(c.expect(new IpfixAllExporterGetReply()).retval()).as("as VPP 26.10").isEqualTo(-7);
         }
     }
 
