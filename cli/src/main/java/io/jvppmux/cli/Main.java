@@ -8,13 +8,13 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar jvppmux.jar <command>}: talks to VPP through jvppmux, by default to an embedded mock-vpp,
- * or to a live VPP with {@code --socket PATH}. Results go to stdout; an error is one line on stderr and a
+ * or to a live VPP with {@code --socket PATH}, {@code --shm} or {@code --config FILE}. Results go to stdout; an error is one line on stderr and a
  * non-zero exit (1 for a failure, 2 for bad arguments), never a stack trace.
  */
 @Command(name = "jvppmux", mixinStandardHelpOptions = true, version = "jvppmux 0.1.0",
-        description = "Talk to FD.io VPP through jvppmux (embedded mock-vpp unless --socket is given).",
-        subcommands = {InterfacesCommand.class, VersionCommand.class, PingCommand.class, StatsCommand.class,
-                BenchCommand.class})
+        description = "Talk to FD.io VPP through jvppmux (embedded mock-vpp unless --socket, --shm or --config is given).",
+        subcommands = {InterfacesCommand.class, VersionCommand.class, PingCommand.class, CliCommand.class,
+                EventsCommand.class, StatsCommand.class, ExporterCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

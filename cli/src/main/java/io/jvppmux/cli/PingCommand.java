@@ -18,6 +18,8 @@ final class PingCommand implements Callable<Integer> {
     private TargetOptions target;
     @Option(names = {"-c", "--count"}, defaultValue = "3", description = "how many pings (default: ${DEFAULT-VALUE})")
     private int count;
+    @Option(names = "--json", description = "print a JSON object")
+    private boolean json;
     @Spec
     private CommandSpec spec;
 
@@ -30,6 +32,8 @@ final class PingCommand implements Callable<Integer> {
         long min = Long.MAX_VALUE;
         long max = 0;
         long sum = 0;
+        long pid = 0;
+        Json pings = new Json().beginObject().name("pings").beginArray();
         try (Target t = Target.open(target); ApiChannel ch = t.mux().newApiChannel()) {
             for (int i = 1; i <= count; i++) {
                 long start = System.nanoTime();
@@ -38,10 +42,20 @@ final class PingCommand implements Callable<Integer> {
                 min = Math.min(min, nanos);
                 max = Math.max(max, nanos);
                 sum += nanos;
-                out.printf("control_ping_reply from VPP pid %d: seq=%d time=%.3f ms%n", r.vpePid(), i, nanos / 1e6);
+                pid = r.vpePid();
+                if (json) {
+                    pings.beginObject().field("seq", i).field("time_ms", nanos / 1e6).end();
+                } else {
+                    out.printf("control_ping_reply from VPP pid %d: seq=%d time=%.3f ms%n", r.vpePid(), i, nanos / 1e6);
+                }
             }
         }
-        out.printf("%d pings: min/avg/max = %.3f/%.3f/%.3f ms%n", count, min / 1e6, sum / 1e6 / count, max / 1e6);
+        if (json) {
+            out.println(pings.end().field("vpe_pid", pid).field("count", count).field("min_ms", min / 1e6)
+                    .field("avg_ms", sum / 1e6 / count).field("max_ms", max / 1e6).end());
+        } else {
+            out.printf("%d pings: min/avg/max = %.3f/%.3f/%.3f ms%n", count, min / 1e6, sum / 1e6 / count, max / 1e6);
+        }
         out.flush();
         return 0;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code show_version}. */
@@ -15,6 +16,8 @@ import picocli.CommandLine.Spec;
 final class VersionCommand implements Callable<Integer> {
     @Mixin
     private TargetOptions target;
+    @Option(names = "--json", description = "print a JSON object")
+    private boolean json;
     @Spec
     private CommandSpec spec;
 
@@ -23,7 +26,12 @@ final class VersionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Target t = Target.open(target); ApiChannel ch = t.mux().newApiChannel()) {
             ShowVersionReply v = ch.call(new ShowVersion());
-            out.printf("%s %s (built %s)%n", v.program(), v.version(), v.buildDate());
+            if (json) {
+                out.println(new Json().beginObject().field("program", v.program()).field("version", v.version())
+                        .field("build_date", v.buildDate()).field("build_directory", v.buildDirectory()).end());
+            } else {
+                out.printf("%s %s (built %s)%n", v.program(), v.version(), v.buildDate());
+            }
         }
         out.flush();
         return 0;
