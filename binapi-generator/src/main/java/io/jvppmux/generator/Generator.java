@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Reads a VPP API directory, proves the parse by recomputing every CRC, and writes Java sources to
- * {@code out/java} and the ServiceLoader registration to {@code out/resources}.
+ * Reads a VPP API directory, proves the parse by recomputing every CRC, and writes Java sources (each
+ * module's classes and its service client) to {@code out/java} and the ServiceLoader registration to
+ * {@code out/resources}.
  */
 public final class Generator {
     /** What one run produced. */
@@ -43,6 +44,7 @@ public final class Generator {
         int messages = 0;
         for (ApiFile f : apis.modules()) {
             files.addAll(gen.generate(f));
+            ServiceEmitter.emit(f).ifPresent(files::add);
             services.add(ModuleGenerator.moduleClass(f).canonicalName());
             messages += f.messages().size();
         }

@@ -62,36 +62,35 @@ final class MessageEmitter {
 
     private static void relations(TypeSpec.Builder t, ClassName self, ServiceDef s,
                                   java.util.function.Function<String, StructDef> messages) {
-        StructDef reply = messages.apply(s.reply());
-        if (reply == null) {
+        ServiceEntry e = ServiceEntry.of(s, messages);
+        if (e.kind() == ServiceEntry.Kind.SKIP) {
             return;
         }
         ClassName r = self.peerClass(TypeNames.className(s.reply()));
-        if (s.streamMsg() != null && messages.apply(s.streamMsg()) != null && hasRetval(body(reply))) {
-            ClassName d = self.peerClass(TypeNames.className(s.streamMsg()));
-            t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(API, "StreamRequest"), r, d));
-            t.addMethod(descriptorOf("replyDescriptor", r));
-            t.addMethod(descriptorOf("detailsDescriptor", d));
-            MethodSpec.Builder resume = MethodSpec.methodBuilder("resumeFrom").addAnnotation(Override.class)
-                    .addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN).addParameter(r, "reply");
-            boolean cursor = hasField(body(reply), "cursor") && hasField(messages.apply(s.request()).fields(), "cursor");
-            if (cursor) {
-                resume.addStatement("cursor(reply.cursor())").addStatement("return true");
-            } else {
-                resume.addStatement("return false");
+        switch (e.kind()) {
+            case STREAM -> {
+                ClassName d = self.peerClass(TypeNames.className(s.streamMsg()));
+                t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(API, "StreamRequest"), r, d));
+                t.addMethod(descriptorOf("replyDescriptor", r));
+                t.addMethod(descriptorOf("detailsDescriptor", d));
+                MethodSpec.Builder resume = MethodSpec.methodBuilder("resumeFrom").addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN).addParameter(r, "reply");
+                if (hasField(ServiceEntry.body(e.reply()), "cursor") && hasField(e.request().fields(), "cursor")) {
+                    resume.addStatement("cursor(reply.cursor())").addStatement("return true");
+                } else {
+                    resume.addStatement("return false");
+                }
+                t.addMethod(resume.build());
             }
-            t.addMethod(resume.build());
-        } else if (s.stream() && s.streamMsg() == null) {
-            t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(API, "DumpRequest"), r));
-            t.addMethod(descriptorOf("detailsDescriptor", r));
-        } else if (!s.stream()) {
-            t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(API, "Request"), r));
-            t.addMethod(descriptorOf("replyDescriptor", r));
+            case DUMP -> {
+                t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(API, "DumpRequest"), r));
+                t.addMethod(descriptorOf("detailsDescriptor", r));
+            }
+            default -> {
+                t.addSuperinterface(ParameterizedTypeName.get(ClassName.get(API, "Request"), r));
+                t.addMethod(descriptorOf("replyDescriptor", r));
+            }
         }
-    }
-
-    private static List<FieldDef> body(StructDef m) {
-        return m.fields().subList(Math.min(m.fields().size(), 2), m.fields().size());
     }
 
     private static boolean hasField(List<FieldDef> fields, String name) {
