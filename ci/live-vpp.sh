@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Runs the mux's contract suite against a live VPP started in a Docker container.
+# Runs the mux's live tests against a real VPP: started natively from a VPP folder (--native), or in a Docker
+# container.
 #
-# Usage: ci/live-vpp.sh [IMAGE [TAG]] [--shm] [--no-build]
-#   IMAGE       Docker image with VPP installed (default ligato/vpp-base)
-#   TAG         its tag, e.g. 2406 or latest (default latest)
-#   --shm       also run the shared-memory variant (needs the jvpp-shim native build and the container's
-#               libvppapiclient.so to load on this host)
-#   --no-build  skip building java-impl's dependencies (they must be installed in ~/.m2 already)
+# Usage: ci/live-vpp.sh --native DIR [--no-build]
+#        ci/live-vpp.sh [IMAGE [TAG]] [--shm] [--no-build]
+#   --native DIR  a VPP folder with run-vpp.sh (e.g. ../shared/vpp): VPP runs from it in a temporary run
+#                 directory with its own shm prefix; every live test runs (contract suites over the socket and
+#                 shm, fault tests with VPPs of their own, stats, compatibility, mock-vpp differential)
+#   IMAGE         Docker image with VPP installed (default ligato/vpp-base)
+#   TAG           its tag, e.g. 2406 or latest (default latest)
+#   --shm         also run the shared-memory variant (needs the jvpp-shim native build and the container's
+#                 libvppapiclient.so to load on this host)
+#   --no-build    skip building java-impl's dependencies (they must be installed in ~/.m2 already)
 #
 # VPP runs with its API socket in a directory shared with the host (JVPPMUX_RUN_DIR, default a fresh
 # temporary directory mounted on the container's /run/vpp, so a VPP of the host is never touched) and
@@ -18,18 +23,36 @@ image=ligato/vpp-base
 tag=latest
 shm=false
 build=true
+native=
 positional=()
-for arg in "$@"; do
+while [ $# -gt 0 ]; do
+  arg=$1; shift
   case "$arg" in
+    --native) [ $# -gt 0 ] || { echo "live-vpp.sh: --native needs a VPP folder" >&2; exit 2; }; native=$1; shift ;;
     --shm) shm=true ;;
     --no-build) build=false ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     -*) echo "live-vpp.sh: unknown option $arg" >&2; exit 2 ;;
     *) positional+=("$arg") ;;
   esac
 done
 [ ${#positional[@]} -ge 1 ] && image=${positional[0]}
 [ ${#positional[@]} -ge 2 ] && tag=${positional[1]}
+
+if [ -n "$native" ]; then
+  # shellcheck source=native-vpp.sh
+  . ci/native-vpp.sh
+  trap 'rc=$?; trap - EXIT; native_vpp_stop $rc; live_figures; exit $rc' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  native_vpp_start "$native"
+  if $build; then
+    mvn -B -ntp -q -DskipTests -pl java-impl -am install
+  fi
+  mvn -B -ntp -pl java-impl -Dtest='io/jvppmux/impl/contract/Live*Test,io/jvppmux/impl/live/*Test' \
+      -Dsurefire.failIfNoSpecifiedTests=false verify
+  exit 0
+fi
 
 command -v docker >/dev/null || { echo "live-vpp.sh: docker is not installed" >&2; exit 1; }
 
@@ -72,7 +95,7 @@ plugins { plugin dpdk_plugin.so { disable } }
 EOF
 
 echo "live-vpp.sh: starting $image:$tag as $name (API socket in $run_dir, shm prefix $prefix)"
-docker run -d --name "$name" --privileged \
+docker run -d --name "$name" \
   -v /dev/shm:/dev/shm \
   -v "$run_dir":/run/vpp \
   -v "$work_dir/startup.conf":/etc/jvppmux/startup.conf:ro \

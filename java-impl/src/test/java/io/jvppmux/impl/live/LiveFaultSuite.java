@@ -1,16 +1,20 @@
 package io.jvppmux.impl.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jvppmux.api.ApiChannel;
 import io.jvppmux.api.ConnectionEvent;
 import io.jvppmux.api.ConnectionState;
 import io.jvppmux.api.MuxConfig;
+import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.Subscription;
 import io.jvppmux.api.TransportKind;
+import io.jvppmux.api.VppMux;
 import io.jvppmux.binapi.interfaces.CreateLoopback;
 import io.jvppmux.binapi.interfaces.SwInterfaceEvent;
 import io.jvppmux.binapi.interfaces.WantInterfaceEvents;
+import io.jvppmux.binapi.vpe.ShowVersion;
 import io.jvppmux.impl.JvppMux;
 import io.jvppmux.impl.testing.EventRecorder;
 import java.time.Duration;
@@ -22,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A real VPP dying and freezing under a mux with default settings, over one transport (each subclass picks it
+ * A real VPP dying, freezing and starting late under a mux with default settings, over one transport (each subclass picks it
  * and owns its VPP, so the VPP other tests share is never touched). Prints what it measured as
  * {@code LIVE-FIGURE} lines (which {@code .ci/run} repeats at the end of the CI log).
  */
@@ -127,6 +131,28 @@ abstract class LiveFaultSuite {
         assertThat(traffic.longestCall()).as("no call hangs (%s)", traffic).isLessThan(HANG);
         figure("SIGSTOP->NOT_RESPONDING", notResponding - frozen);
         figure("SIGCONT->CONNECTED", connected - thawed, traffic.toString());
+    }
+
+    /** A mux started (through the public API) while VPP is down connects once VPP is up. */
+    @Test
+    void muxStartedBeforeVppConnectsOnceVppIsUp() throws Exception {
+        mux.close();
+        vpp.stop();
+        try (VppMux early = VppMux.connectAsync(LiveTransports.config(kind(), MuxConfig.defaults(), vpp));
+             ApiChannel ch = early.newApiChannel()) {
+            assertThat(early.isConnected()).isFalse();
+            assertThatThrownBy(() -> ch.call(new ShowVersion())).isInstanceOf(NotConnectedException.class);
+            assertThat(early.awaitConnected(Duration.ofMillis(500))).as("no VPP yet").isFalse();
+            long starting = System.nanoTime();
+            long pid = vpp.restart();
+            long up = System.nanoTime();
+            assertThat(early.awaitConnected(WAIT)).as("connected within %s of VPP's start", WAIT).isTrue();
+            long connected = System.nanoTime();
+            assertThat(ch.call(new ShowVersion()).program()).isEqualTo("vpe");
+            assertThat(early.vppInfo().pid()).isEqualTo(pid);
+            figure("VPP-started->CONNECTED (mux started first)", connected - starting, "VPP answered its CLI after "
+                    + TimeUnit.NANOSECONDS.toMillis(up - starting) + " ms");
+        }
     }
 
     private void figure(String what, long nanos) {

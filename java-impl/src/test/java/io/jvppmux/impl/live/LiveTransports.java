@@ -30,6 +30,18 @@ public final class LiveTransports {
                 .vppapiclientLibrary(vppapiclient).build(), newShmTransport());
     }
 
+    /**
+     * {@code base} pointed at {@code vpp} over {@code kind}, for {@code VppMux.connect}/{@code connectAsync}: the
+     * shm transport without falling back to the socket, so a test of shm never passes over the socket.
+     */
+    public static MuxConfig config(TransportKind kind, MuxConfig base, VppProcess vpp) {
+        MuxConfig.Builder b = base.toBuilder().transport(kind).socketPath(vpp.socketPath())
+                .statsSocketPath(vpp.statsSocket());
+        return kind == TransportKind.SHM
+                ? b.shmPrefix(vpp.shmPrefix()).vppapiclientLibrary(vpp.vppapiclient()).fallbackToSocket(false).build()
+                : b.build();
+    }
+
     /** A mux to {@code vpp} over {@code kind}. */
     public static JvppMux connect(TransportKind kind, MuxConfig config, VppProcess vpp) {
         return kind == TransportKind.SHM ? shm(config, vpp.shmPrefix(), vpp.vppapiclient())
