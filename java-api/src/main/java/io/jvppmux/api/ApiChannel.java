@@ -66,6 +66,12 @@ public interface ApiChannel extends AutoCloseable {
     int id();
 
     /**
+     * The name it was opened with ({@code mux.newApiChannel("interface-watcher")}), or
+     * {@value ChannelMetrics#UNNAMED}; its metrics, log lines, exceptions and API trace entries carry it.
+     */
+    String name();
+
+    /**
      * Closes the channel: waiting requests fail with {@link ChannelClosedException}, subscriptions end,
      * and later calls throw {@link ChannelClosedException}. Idempotent.
      */

@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param messageId its id in the connection's message table
  * @param context   its context (0 for events and messages without one)
  * @param timestamp when it was written or dispatched
+ * @param channel   the name of the channel that sent it or that its context names
+ *                  ({@link ChannelMetrics#UNNAMED} for a channel without one), or null (events, the mux's own
+ *                  channel, a channel closed since)
  */
-public record ApiTraceEntry(Direction direction, String message, int messageId, int context, Instant timestamp) {
+public record ApiTraceEntry(Direction direction, String message, int messageId, int context, Instant timestamp,
+                            String channel) {
     /** Sent or received. */
     public enum Direction {
         /** Written to VPP. */
@@ -26,5 +30,10 @@ public record ApiTraceEntry(Direction direction, String message, int messageId, 
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(timestamp, "timestamp");
+    }
+
+    /** An entry without a channel name. */
+    public ApiTraceEntry(Direction direction, String message, int messageId, int context, Instant timestamp) {
+        this(direction, message, messageId, context, timestamp, null);
     }
 }

@@ -33,19 +33,26 @@ import java.util.Objects;
  * @param failures       failed requests by cause
  * @param latency        round trips of completed requests
  * @param messages       the counters of each request message, by VPP name
+ * @param channels       the counters of each channel name ({@link ChannelMetrics#UNNAMED} for channels without one)
  */
 public record MetricsSnapshot(Instant timestamp, long requests, long replies, long timeouts, long overflowDrops,
                               long staleDrops, long unknownIds, long malformedDrops, long events, long eventDrops,
                               long unsolicited, long keepalives, long dispatchErrors, long inFlight, int channelsOpen,
                               long retries, long reconnects, long healthProbes, long healthMisses,
                               Map<FailureCause, Long> failures, LatencyHistogram latency,
-                              Map<String, MessageMetrics> messages) {
+                              Map<String, MessageMetrics> messages, Map<String, ChannelMetrics> channels) {
     /** Copies the maps. */
     public MetricsSnapshot {
         Objects.requireNonNull(timestamp, "timestamp");
         failures = Map.copyOf(failures);
         Objects.requireNonNull(latency, "latency");
         messages = Map.copyOf(messages);
+        channels = Map.copyOf(channels);
+    }
+
+    /** The counters of the channels named {@code name}, or null when no channel had that name. */
+    public ChannelMetrics channel(String name) {
+        return channels.get(name);
     }
 
     /** Failed requests of one cause. */

@@ -46,6 +46,7 @@ import java.util.function.BiConsumer;
  * <tr><td>request-buffer-size</td><td>100</td><td>requests in flight per channel of newApiChannel()</td></tr>
  * <tr><td>reply-buffer-size</td><td>100</td><td>buffered replies per channel of newApiChannel()</td></tr>
  * <tr><td>reply-buffer-bytes</td><td>512 MiB</td><td>memory for the unread details of dumps and streams, per mux; no single request holds more than half</td></tr>
+ * <tr><td>unread-reply-timeout</td><td>10s</td><td>replies nobody takes for this long (a context dropped, a dump left half read) are dropped as stale, freeing their room</td></tr>
  * <tr><td>event-buffer-bytes</td><td>64 MiB</td><td>memory for unread events beyond each subscription's buffer size, per mux; no single subscription holds more than half</td></tr>
  * <tr><td>ring-size</td><td>4096</td><td>ingress ring slots, a power of two</td></tr>
  * <tr><td>max-message-size</td><td>64 MiB</td><td>a larger incoming message is a corrupt stream</td></tr>
@@ -154,6 +155,8 @@ public final class MuxConfig {
     public int replyBufferSize() { return v.replyBufferSize; }
     /** {@code reply-buffer-bytes}. */
     public long replyBufferBytes() { return v.replyBufferBytes; }
+    /** {@code unread-reply-timeout}. */
+    public Duration unreadReplyTimeout() { return v.unreadReplyTimeout; }
     /** {@code event-buffer-bytes}. */
     public long eventBufferBytes() { return v.eventBufferBytes; }
     /** {@code ring-size}. */
@@ -213,6 +216,7 @@ public final class MuxConfig {
             KEYS.put("request-buffer-size", (b, s) -> b.requestBufferSize(ConfigValues.integer("request-buffer-size", s)));
             KEYS.put("reply-buffer-size", (b, s) -> b.replyBufferSize(ConfigValues.integer("reply-buffer-size", s)));
             KEYS.put("reply-buffer-bytes", (b, s) -> b.replyBufferBytes(ConfigValues.bytes("reply-buffer-bytes", s)));
+            KEYS.put("unread-reply-timeout", (b, s) -> b.unreadReplyTimeout(ConfigValues.duration("unread-reply-timeout", s)));
             KEYS.put("event-buffer-bytes", (b, s) -> b.eventBufferBytes(ConfigValues.bytes("event-buffer-bytes", s)));
             KEYS.put("ring-size", (b, s) -> b.ringSize(ConfigValues.integer("ring-size", s)));
             KEYS.put("max-message-size", (b, s) -> b.maxMessageSize(ConfigValues.integer("max-message-size", s)));
@@ -242,6 +246,7 @@ public final class MuxConfig {
         private int replyBufferSize = VppMux.DEFAULT_BUFFER_SIZE;
         private long replyBufferBytes = 512L << 20;
         private long eventBufferBytes = 64L << 20;
+        private Duration unreadReplyTimeout = Duration.ofSeconds(10);
         private int ringSize = 4096;
         private int maxMessageSize = 64 << 20;
         private int apiTraceSize = 0;
@@ -286,6 +291,7 @@ public final class MuxConfig {
         public Builder replyBufferSize(int x) { replyBufferSize = range("reply-buffer-size", x, 1, 1 << 20); return this; }
         public Builder maxMessageSize(int x) { maxMessageSize = range("max-message-size", x, 1024, 1 << 30); return this; }
         public Builder replyBufferBytes(long x) { replyBufferBytes = range("reply-buffer-bytes", x, 64L << 10); return this; }
+        public Builder unreadReplyTimeout(Duration x) { unreadReplyTimeout = positive("unread-reply-timeout", x); return this; }
         public Builder eventBufferBytes(long x) { eventBufferBytes = range("event-buffer-bytes", x, 64L << 10); return this; }
         public Builder apiTraceSize(int x) { apiTraceSize = range("api-trace-size", x, 0, 1 << 20); return this; }
 
@@ -351,6 +357,7 @@ public final class MuxConfig {
                 case "reply-buffer-size" -> replyBufferSize;
                 case "reply-buffer-bytes" -> replyBufferBytes;
                 case "event-buffer-bytes" -> eventBufferBytes;
+                case "unread-reply-timeout" -> unreadReplyTimeout;
                 case "ring-size" -> ringSize;
                 case "max-message-size" -> maxMessageSize;
                 case "api-trace-size" -> apiTraceSize;
@@ -383,6 +390,7 @@ public final class MuxConfig {
             b.replyBufferSize = replyBufferSize;
             b.replyBufferBytes = replyBufferBytes;
             b.eventBufferBytes = eventBufferBytes;
+            b.unreadReplyTimeout = unreadReplyTimeout;
             b.ringSize = ringSize;
             b.maxMessageSize = maxMessageSize;
             b.apiTraceSize = apiTraceSize;

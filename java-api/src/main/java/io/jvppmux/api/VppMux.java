@@ -105,6 +105,21 @@ public interface VppMux extends AutoCloseable {
      */
     ApiChannel newApiChannelBuffered(int requestSize, int replySize);
 
+    /**
+     * A new channel named {@code name}, e.g. the plugin's name, with request and reply buffers of 100: its metrics
+     * ({@link MetricsSnapshot#channels()}), the log lines and exceptions about it and its API trace entries carry
+     * the name, so an operator sees which plugin is slow, overflowing or failing. Several channels may share a name
+     * (their metrics add up).
+     *
+     * @param name 1..64 printable ASCII characters without spaces
+     */
+    default ApiChannel newApiChannel(String name) {
+        return newApiChannelBuffered(name, DEFAULT_BUFFER_SIZE, DEFAULT_BUFFER_SIZE);
+    }
+
+    /** A new channel named {@code name} ({@link #newApiChannel(String)}) with the given buffers. */
+    ApiChannel newApiChannelBuffered(String name, int requestSize, int replySize);
+
     /** Whether the connection is up. */
     boolean isConnected();
 

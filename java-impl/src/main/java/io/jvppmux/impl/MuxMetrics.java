@@ -1,5 +1,6 @@
 package io.jvppmux.impl;
 
+import io.jvppmux.api.ChannelMetrics;
 import io.jvppmux.api.FailureCause;
 import io.jvppmux.api.LatencyHistogram;
 import io.jvppmux.api.MessageMetrics;
@@ -75,6 +76,9 @@ public interface MuxMetrics {
     /** Per request message, by VPP name. */
     Map<String, MessageMetrics> messages();
 
+    /** Per channel name. */
+    Map<String, ChannelMetrics> channels();
+
     /** Every counter now, with {@code channelsOpen} channels open. */
     default MetricsSnapshot snapshot(int channelsOpen) {
         Map<FailureCause, Long> failures = new EnumMap<>(FailureCause.class);
@@ -87,7 +91,7 @@ public interface MuxMetrics {
         return new MetricsSnapshot(Instant.now(), requests(), replies(), timeouts(), overflowDrops(), staleDrops(),
                 unknownIds(), malformedDrops(), events(), eventDrops(), unsolicited(), keepalives(), dispatchErrors(),
                 inFlight(), channelsOpen, retries(), reconnects(), healthProbes(), healthMisses(), failures, latency(),
-                messages());
+                messages(), channels());
     }
 
     /** The counters as one line, for logs. */

@@ -63,7 +63,7 @@ final class AsyncCall<R extends Message> extends Pending implements Runnable {
             byte[] msg = take(0);
             R reply = replyType.newInstance();
             if (msg == null) {
-                throw new IllegalStateException(requestName + " on channel " + channel.id() + ": no reply queued");
+                throw new IllegalStateException(requestName + " on " + channel.label() + ": no reply queued");
             }
             decodeReply(msg, reply);
             future.complete(reply);

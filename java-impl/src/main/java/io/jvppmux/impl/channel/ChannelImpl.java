@@ -1,6 +1,7 @@
 package io.jvppmux.impl.channel;
 
 import io.jvppmux.api.ApiChannel;
+import io.jvppmux.api.ChannelMetrics;
 import io.jvppmux.api.ChannelClosedException;
 import io.jvppmux.api.DumpRequest;
 import io.jvppmux.api.HasRetval;
@@ -15,6 +16,7 @@ import io.jvppmux.impl.core.Counters;
 import io.jvppmux.impl.core.Failure;
 import io.jvppmux.impl.core.MessageTable;
 import io.jvppmux.impl.core.MuxCore;
+import io.jvppmux.impl.metrics.ChannelCounters;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ChannelImpl implements ApiChannel {
     private final MuxCore core;
     private final int id;
+    private final String name;
+    private final String label;
+    private final ChannelCounters channelCounters;
     private final int replySize;
     private final PendingTable pendings;
     private final Sender sender;
@@ -46,13 +51,18 @@ public final class ChannelImpl implements ApiChannel {
     private final RequestRetry retry;
     private final ByteBudget replyBudget;
     private volatile long replyTimeoutNanos;
+    private final long unreadReplyTimeoutNanos;
     private volatile boolean closed;
 
     /** @param internal the mux's own channel: no retries, no remembered registrations */
-    ChannelImpl(ChannelShared shared, ChannelRegistry registry, int id, int requestSize, int replySize,
+    ChannelImpl(ChannelShared shared, ChannelRegistry registry, int id, String name, int requestSize, int replySize,
                 Counters counters, boolean internal) {
         this.core = shared.core();
         this.id = id;
+        this.name = name == null ? ChannelMetrics.UNNAMED : name;
+        this.label = "channel " + id + (name == null ? "" : " '" + name + "'");
+        this.channelCounters = counters.channels.forName(name);
+        channelCounters.opened();
         this.replySize = replySize;
         this.counters = counters;
         this.pendings = PendingTable.forBuffers(requestSize, replySize);
@@ -62,6 +72,7 @@ public final class ChannelImpl implements ApiChannel {
         this.subscriptions = new ChannelSubscriptions(this, shared.subscribers(), shared.eventBudget(), core);
         this.registry = registry;
         this.replyTimeoutNanos = core.config().replyTimeout().toNanos();
+        this.unreadReplyTimeoutNanos = core.config().unreadReplyTimeout().toNanos();
     }
 
     @Override
@@ -146,7 +157,7 @@ public final class ChannelImpl implements ApiChannel {
     public void setReplyTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("reply timeout of channel " + id + " must be positive: " + timeout);
+            throw new IllegalArgumentException("reply timeout of " + label + " must be positive: " + timeout);
         }
         replyTimeoutNanos = timeout.toNanos();
     }
@@ -168,11 +179,27 @@ public final class ChannelImpl implements ApiChannel {
     }
 
     @Override
+    public String name() {
+        return name;
+    }
+
+    /** How messages and logs name it: {@code channel 3 'interface-watcher'}, or {@code channel 3} without a name. */
+    String label() {
+        return label;
+    }
+
+    /** The counters of its name. */
+    ChannelCounters channelCounters() {
+        return channelCounters;
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        channelCounters.closed();
         sender.wakeBlockedSenders();
         pendings.failAll(Failure.CLOSED, null);
         pendings.forEach(Pending::dropUnread);
@@ -182,7 +209,7 @@ public final class ChannelImpl implements ApiChannel {
 
     @Override
     public String toString() {
-        return "channel " + id + (closed ? " (closed)" : "");
+        return label + (closed ? " (closed)" : "");
     }
 
     /** Routes a reply (dispatcher thread) to its request, or counts it stale. */
@@ -237,7 +264,7 @@ public final class ChannelImpl implements ApiChannel {
 
     void ensureOpen() {
         if (closed) {
-            throw new ChannelClosedException("channel " + id + " is closed");
+            throw new ChannelClosedException(label + " is closed");
         }
     }
 
@@ -247,6 +274,10 @@ public final class ChannelImpl implements ApiChannel {
 
     long replyTimeoutNanos() {
         return replyTimeoutNanos;
+    }
+
+    long unreadReplyTimeoutNanos() {
+        return unreadReplyTimeoutNanos;
     }
 
     int replySize() {

@@ -35,6 +35,7 @@ public final class ChannelRegistry {
                 new ByteBudget("reply-buffer-bytes", c.replyBufferBytes()),
                 new ByteBudget("event-buffer-bytes", c.eventBufferBytes()));
         core.executors().scheduleEvery(this::sweep, SWEEP_EVERY_NANOS);
+        core.trace().channelNames(this::nameOf);
     }
 
     /** Drops what nobody receives any more on every open channel ({@link ChannelImpl#sweep}); the timer runs it. */
@@ -50,7 +51,19 @@ public final class ChannelRegistry {
 
     /** Opens a plugin channel with a fresh id. */
     public ChannelImpl open(int requestSize, int replySize) {
-        return open(requestSize, replySize, shared.core().counters(), false);
+        return open(null, requestSize, replySize);
+    }
+
+    /**
+     * Opens a plugin channel with a fresh id and a name (null for none) that its metrics, log lines, exceptions and
+     * the API trace carry.
+     */
+    public ChannelImpl open(String name, int requestSize, int replySize) {
+        if (name != null && (name.isBlank() || name.length() > 64 || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new IllegalArgumentException("channel name '" + name + "' must be 1..64 printable ASCII characters"
+                    + " without spaces");
+        }
+        return open(name, requestSize, replySize, shared.core().counters(), false);
     }
 
     /**
@@ -58,12 +71,12 @@ public final class ChannelRegistry {
      * registrations, counted in {@link #internalCounters()} and not in {@link #size()}.
      */
     public ChannelImpl openInternal(int requestSize, int replySize) {
-        ChannelImpl ch = open(requestSize, replySize, internalCounters, true);
+        ChannelImpl ch = open("jvppmux-internal", requestSize, replySize, internalCounters, true);
         internalOpen.incrementAndGet();
         return ch;
     }
 
-    private ChannelImpl open(int requestSize, int replySize, Counters counters, boolean internal) {
+    private ChannelImpl open(String name, int requestSize, int replySize, Counters counters, boolean internal) {
         if (requestSize < 1 || requestSize > Contexts.MAX_CHANNEL_ID) {
             throw new IllegalArgumentException("requestSize " + requestSize + " must be in 1.." + Contexts.MAX_CHANNEL_ID);
         }
@@ -71,7 +84,7 @@ public final class ChannelRegistry {
             throw new IllegalArgumentException("replySize " + replySize + " must be at least 1");
         }
         int id = ids.allocate();
-        ChannelImpl ch = new ChannelImpl(shared, this, id, requestSize, replySize, counters, internal);
+        ChannelImpl ch = new ChannelImpl(shared, this, id, name, requestSize, replySize, counters, internal);
         byId.set(id, ch);
         return ch;
     }
@@ -88,6 +101,12 @@ public final class ChannelRegistry {
                 internalOpen.decrementAndGet();
             }
         }
+    }
+
+    /** The name of the open channel {@code id} as the API trace shows it, e.g. {@code interface-watcher}, or null. */
+    public String nameOf(int id) {
+        ChannelImpl ch = get(id);
+        return ch == null || ch.counters() == internalCounters ? null : ch.name();
     }
 
     /** Every open channel. */

@@ -30,7 +30,8 @@ final class ChannelSubscriptions {
                     + bufferSize);
         }
         core.learnQuietly(event);
-        SubscriptionImpl<E> s = new SubscriptionImpl<>(event, channel.id(), bufferSize, budget, core.counters(), this::closed);
+        SubscriptionImpl<E> s = new SubscriptionImpl<>(event, channel.label(), channel.channelCounters(), bufferSize, budget,
+                core.counters(), this::closed);
         open.add(s);
         subscribers.add(s);
         return s;

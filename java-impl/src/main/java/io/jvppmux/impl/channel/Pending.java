@@ -79,11 +79,13 @@ abstract class Pending {
         startedAt = System.nanoTime();
         lastTake = startedAt;
         channel.counters().started();
+        channel.channelCounters().started();
     }
 
     /** Called once written to VPP. */
     final void written() {
         channel.counters().written(stats);
+        channel.channelCounters().written();
     }
 
     void assign(int seq, int context) {
@@ -106,6 +108,7 @@ abstract class Pending {
         synchronized (this) {
             if (state != OPEN) {
                 channel.counters().staleDrops.increment();
+                channel.channelCounters().staleDrops.increment();
                 return;
             }
             if (keeps(msgId)) {
@@ -114,6 +117,7 @@ abstract class Pending {
                 } else {
                     enqueue(copy(msg, length));
                     channel.counters().replied(stats);
+                    channel.channelCounters().replied();
                     ended = last && succeed(msgId, msg, length);
                 }
             } else {
@@ -136,7 +140,7 @@ abstract class Pending {
 
     /** Decodes a reply on the requester's thread and checks its retval ({@link #checkRetval}). */
     final void decodeReply(byte[] msg, Message into) {
-        Replies.decodeInto(msg, into, table, channel.id());
+        Replies.decodeInto(msg, into, table, channel.label());
         checkRetval(into);
     }
 
@@ -146,6 +150,7 @@ abstract class Pending {
             Replies.checkRetval(reply);
         } catch (VppApiException e) {
             channel.counters().failed(requestName, FailureCause.VPP_ERROR);
+            channel.channelCounters().failed(FailureCause.VPP_ERROR);
             throw e;
         }
     }
@@ -207,8 +212,8 @@ abstract class Pending {
     /**
      * Drops what nobody receives any more (the sweeper, every 100 ms): when nothing was taken for longer than the
      * reply timeout, a request still waiting for its reply fails with a timeout (a {@code sendRequest} nobody
-     * receives), and unread replies are dropped as stale and counted (a reply never received, a dump read in
-     * part). A thread waiting in {@link #take} has taken just before it waits, so this never races its own timeout.
+     * receives); when nothing was taken for longer than {@code unread-reply-timeout} (and the reply timeout),
+     * unread replies are dropped as stale and counted (a reply never received, a dump read in part). A thread waiting in {@link #take} has taken just before it waits, so this never races its own timeout.
      */
     final void expireIfAbandoned(long now) {
         expire(now, false);
@@ -223,7 +228,9 @@ abstract class Pending {
         boolean ended = false;
         int dropped;
         synchronized (this) {
-            if (!closing && now - lastTake <= channel.replyTimeoutNanos()) {
+            long idle = now - lastTake;
+            if (!closing && (idle <= channel.replyTimeoutNanos()
+                    || !replies.isEmpty() && idle <= channel.unreadReplyTimeoutNanos())) {
                 return;
             }
             if (replies.isEmpty()) {
@@ -242,9 +249,9 @@ abstract class Pending {
                 state = FAILED;
                 failureCause = null;
                 failure = closing ? Failure.CLOSED : Failure.TIMEOUT;
-                failureText = closing ? describe(Failure.CLOSED) : requestName + " on channel " + channel.id() + ": "
-                        + dropped + " replies not received within " + channel.replyTimeout().toMillis()
-                        + " ms of the last one taken were dropped as stale";
+                failureText = closing ? describe(Failure.CLOSED) : requestName + " on " + channel.label() + ": "
+                        + dropped + " replies not received within " + channel.unreadReplyTimeoutNanos() / 1_000_000
+                        + " ms (unread-reply-timeout) of the last one taken were dropped as stale";
                 channel.drained(this);
                 notifyAll();
             }
@@ -289,11 +296,12 @@ abstract class Pending {
             channel.drained(this);
         }
         channel.counters().ended(stats, f, System.nanoTime() - startedAt);
+        channel.channelCounters().ended(f == null ? null : f.cause());
         return true;
     }
 
     private String describe(Failure f) {
-        String where = requestName + " on channel " + channel.id() + ": ";
+        String where = requestName + " on " + channel.label() + ": ";
         return where + switch (f) {
             case TIMEOUT -> "no reply within " + channel.replyTimeout().toMillis() + " ms";
             case OVERFLOW -> budget == null

@@ -41,10 +41,10 @@ final class Replies {
      *
      * @throws UnexpectedReplyException when it is another message
      */
-    static void decodeInto(byte[] msg, Message into, MessageTable table, int channelId) {
+    static void decodeInto(byte[] msg, Message into, MessageTable table, String channel) {
         int id = messageId(msg);
         if (id != table.idOf(into.descriptor())) {
-            throw new UnexpectedReplyException("channel " + channelId + ": expected " + into.messageName()
+            throw new UnexpectedReplyException(channel + ": expected " + into.messageName()
                     + ", received " + table.describe(id));
         }
         MessageCodec.decode(msg, into);

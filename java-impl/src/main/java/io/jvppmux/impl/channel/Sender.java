@@ -56,6 +56,7 @@ final class Sender {
             return snapshotFor(request);
         } catch (NotConnectedException e) {
             channel.counters().failed(request.messageName(), FailureCause.NOT_CONNECTED);
+            channel.channelCounters().failed(FailureCause.NOT_CONNECTED);
             throw e;
         }
     }
@@ -75,7 +76,7 @@ final class Sender {
         }
         MessageTable t = core.table();
         if (t.idOf(request.descriptor()) <= 0) {
-            throw new NotConnectedException(request.messageName() + " on channel " + channel.id()
+            throw new NotConnectedException(request.messageName() + " on " + channel.label()
                     + ": the connection to VPP changed while it was being prepared");
         }
         return t;
@@ -128,14 +129,13 @@ final class Sender {
         if (!permits.tryAcquire()) {
             try {
                 if (!permits.tryAcquire(channel.replyTimeoutNanos(), TimeUnit.NANOSECONDS)) {
-                    throw new ReplyTimeoutException(requestName + " on channel " + channel.id() + ": not sent within "
+                    throw new ReplyTimeoutException(requestName + " on " + channel.label() + ": not sent within "
                             + channel.replyTimeout().toMillis() + " ms, " + requestSize
                             + " requests already in flight (request buffer full)");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new VppException("interrupted while waiting to send " + requestName + " on channel "
-                        + channel.id(), e);
+                throw new VppException("interrupted while waiting to send " + requestName + " on " + channel.label(), e);
             }
         }
         if (channel.isClosed()) {

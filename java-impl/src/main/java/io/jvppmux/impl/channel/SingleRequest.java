@@ -22,7 +22,7 @@ final class SingleRequest extends Pending implements RequestContext {
         Objects.requireNonNull(reply, "reply");
         byte[] msg = take(channel.replyTimeoutNanos());
         if (msg == null) {
-            throw new IllegalStateException(requestName + " on channel " + channel.id() + ": reply already received");
+            throw new IllegalStateException(requestName + " on " + channel.label() + ": reply already received");
         }
         decodeReply(msg, reply);
     }

@@ -31,24 +31,26 @@ final class Stale {
     /** Counts and logs (a warning at most every 5 s) {@code n} replies of {@code request} nobody received in time. */
     static void unread(ChannelImpl ch, String request, int n) {
         ch.counters().staleDrops.add(n);
+        ch.channelCounters().staleDrops.add(n);
         long now = System.nanoTime();
         long last = lastWarn.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarn.compareAndSet(last, now)) {
-            log.warn("channel {}: {} replies of {} were not received within the reply timeout ({} ms) and were dropped"
-                    + " as stale", ch.id(), n, request, ch.replyTimeout().toMillis());
+            log.warn("{}: {} replies of {} were not received within unread-reply-timeout ({} ms) and were dropped"
+                    + " as stale", ch.label(), n, request, ch.unreadReplyTimeoutNanos() / 1_000_000);
         } else if (log.isDebugEnabled()) {
-            log.debug("channel {}: {} unread replies of {} dropped as stale", ch.id(), n, request);
+            log.debug("{}: {} unread replies of {} dropped as stale", ch.label(), n, request);
         }
     }
 
     /** Counts a reply whose sequence matches no request in flight on {@code ch}. */
     static void drop(ChannelImpl ch, int context, int msgId, int lastIssued) {
         ch.counters().staleDrops.increment();
+        ch.channelCounters().staleDrops.increment();
         if (log.isDebugEnabled()) {
             int seq = Contexts.seq(context);
             String why = Contexts.compareSeq(seq, lastIssued) <= 0
                     ? "late: its request already ended" : "never sent: sequence is ahead of " + lastIssued;
-            log.debug("channel {}: dropped reply id {} seq {} ({})", ch.id(), msgId, seq, why);
+            log.debug("{}: dropped reply id {} seq {} ({})", ch.label(), msgId, seq, why);
         }
     }
 }

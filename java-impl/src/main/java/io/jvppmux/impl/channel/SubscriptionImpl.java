@@ -7,6 +7,7 @@ import io.jvppmux.api.Subscription;
 import io.jvppmux.api.VppException;
 import io.jvppmux.binapi.wire.MessageCodec;
 import io.jvppmux.impl.core.Counters;
+import io.jvppmux.impl.metrics.ChannelCounters;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,7 +32,8 @@ final class SubscriptionImpl<E extends Message> implements Subscription<E> {
     private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final MessageDescriptor<E> descriptor;
-    private final int channelId;
+    private final String channel;
+    private final ChannelCounters channelCounters;
     private final LinkedBlockingQueue<byte[]> buffer = new LinkedBlockingQueue<>();
     private final int bufferSize;
     private final ByteBudget budget;
@@ -42,10 +44,11 @@ final class SubscriptionImpl<E extends Message> implements Subscription<E> {
     private volatile boolean closed;
     private long lastWarn = System.nanoTime() - WARN_EVERY_NANOS;
 
-    SubscriptionImpl(MessageDescriptor<E> descriptor, int channelId, int bufferSize, ByteBudget budget,
-                     Counters counters, Consumer<SubscriptionImpl<?>> onClose) {
+    SubscriptionImpl(MessageDescriptor<E> descriptor, String channel, ChannelCounters channelCounters, int bufferSize,
+                     ByteBudget budget, Counters counters, Consumer<SubscriptionImpl<?>> onClose) {
         this.descriptor = descriptor;
-        this.channelId = channelId;
+        this.channel = channel;
+        this.channelCounters = channelCounters;
         this.bufferSize = bufferSize;
         this.budget = budget;
         this.counters = counters;
@@ -79,11 +82,12 @@ final class SubscriptionImpl<E extends Message> implements Subscription<E> {
     private void drop() {
         dropped.increment();
         counters.eventDrops.increment();
+        channelCounters.eventDrops.increment();
         long now = System.nanoTime();
         if (now - lastWarn >= WARN_EVERY_NANOS) {
             lastWarn = now;
-            log.warn("channel {}: subscriber of {} stopped reading: {} events ({} bytes) wait unread and the"
-                    + " event-buffer-bytes budget is exhausted; {} events dropped so far", channelId,
+            log.warn("{}: subscriber of {} stopped reading: {} events ({} bytes) wait unread and the"
+                    + " event-buffer-bytes budget is exhausted; {} events dropped so far", channel,
                     descriptor.name(), buffer.size(), heldBytes.get(), dropped.sum());
         }
     }
@@ -97,7 +101,7 @@ final class SubscriptionImpl<E extends Message> implements Subscription<E> {
             event = buffer.poll(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VppException("interrupted while waiting for " + descriptor.name() + " on channel " + channelId, e);
+            throw new VppException("interrupted while waiting for " + descriptor.name() + " on " + channel, e);
         }
         if (event == END) {
             buffer.offer(END);
@@ -137,7 +141,7 @@ final class SubscriptionImpl<E extends Message> implements Subscription<E> {
 
     private void ensureOpen() {
         if (closed) {
-            throw new ChannelClosedException("subscription to " + descriptor.name() + " on channel " + channelId
+            throw new ChannelClosedException("subscription to " + descriptor.name() + " on " + channel
                     + " is closed");
         }
     }

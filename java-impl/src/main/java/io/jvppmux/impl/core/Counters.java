@@ -1,9 +1,11 @@
 package io.jvppmux.impl.core;
 
+import io.jvppmux.api.ChannelMetrics;
 import io.jvppmux.api.FailureCause;
 import io.jvppmux.api.LatencyHistogram;
 import io.jvppmux.api.MessageMetrics;
 import io.jvppmux.impl.MuxMetrics;
+import io.jvppmux.impl.metrics.ChannelCounterTable;
 import io.jvppmux.impl.metrics.FailureCounts;
 import io.jvppmux.impl.metrics.LatencyRecorder;
 import io.jvppmux.impl.metrics.MessageCounters;
@@ -53,6 +55,8 @@ public final class Counters implements MuxMetrics {
     public final LongAdder healthMisses = new LongAdder();
     /** Failed requests by cause. */
     public final FailureCounts failures = new FailureCounts();
+    /** Per channel name. */
+    public final ChannelCounterTable channels = new ChannelCounterTable();
     /** Round trips of completed requests. */
     public final LatencyRecorder latency = new LatencyRecorder();
     /** Per request message. */
@@ -156,6 +160,11 @@ public final class Counters implements MuxMetrics {
     @Override
     public Map<String, MessageMetrics> messages() {
         return messages.snapshot();
+    }
+
+    @Override
+    public Map<String, ChannelMetrics> channels() {
+        return channels.snapshot();
     }
 
     /** A request is about to be registered: it is in flight from now on. */

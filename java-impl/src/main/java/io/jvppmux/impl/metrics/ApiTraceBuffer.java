@@ -2,11 +2,13 @@ package io.jvppmux.impl.metrics;
 
 import io.jvppmux.api.ApiTrace;
 import io.jvppmux.api.ApiTraceEntry;
+import io.jvppmux.impl.core.Contexts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * The {@link ApiTrace}: a lock-free ring of the last N entries. While off, {@link #sent} and
@@ -18,6 +20,7 @@ public final class ApiTraceBuffer implements ApiTrace {
     private static final int MAX_CAPACITY = 1 << 20;
 
     private volatile Ring ring;
+    private volatile IntFunction<String> channelNames = id -> null;
 
     /** @param capacity initial capacity; 0 = off */
     public ApiTraceBuffer(int capacity) {
@@ -26,11 +29,21 @@ public final class ApiTraceBuffer implements ApiTrace {
         }
     }
 
+    /** How entries find the name of the channel their context names. */
+    public void channelNames(IntFunction<String> namesById) {
+        channelNames = namesById;
+    }
+
+    private String channelOf(int context) {
+        return context == 0 ? null : channelNames.apply(Contexts.channelId(context));
+    }
+
     /** Records a message written to VPP. */
     public void sent(String message, int messageId, int context) {
         Ring r = ring;
         if (r != null) {
-            r.add(new ApiTraceEntry(ApiTraceEntry.Direction.SENT, message, messageId, context, Instant.now()));
+            r.add(new ApiTraceEntry(ApiTraceEntry.Direction.SENT, message, messageId, context, Instant.now(),
+                    channelOf(context)));
         }
     }
 
@@ -38,7 +51,8 @@ public final class ApiTraceBuffer implements ApiTrace {
     public void received(String message, int messageId, int context) {
         Ring r = ring;
         if (r != null) {
-            r.add(new ApiTraceEntry(ApiTraceEntry.Direction.RECEIVED, message, messageId, context, Instant.now()));
+            r.add(new ApiTraceEntry(ApiTraceEntry.Direction.RECEIVED, message, messageId, context, Instant.now(),
+                    channelOf(context)));
         }
     }
 

@@ -42,7 +42,7 @@ class AbandonedRequestsTest {
     void start() {
         vpp = BurstFixture.withInterfaces(5_000);
         mux = Face.inProcess().connect(vpp, MuxConfig.builder().replyTimeout(Duration.ofMillis(TIMEOUT_MS))
-                .replyBufferBytes(4 << 20).apiTraceSize(10_000).build());
+                .unreadReplyTimeout(Duration.ofMillis(TIMEOUT_MS)).replyBufferBytes(4 << 20).apiTraceSize(10_000).build());
     }
 
     @AfterEach
@@ -89,7 +89,7 @@ class AbandonedRequestsTest {
                 for (int i = 0; i < 10; i++) {                        // "found it, break"
                     assertThat(ctx.receiveReply(new SwInterfaceDetails())).isFalse();
                 }
-                awaitWholeDumpArrived(ch);
+                awaitWholeDumpArrived(mux);
                 Thread.sleep(TIMEOUT_MS * 3);
             }
             List<SwInterfaceDetails> all = ch.dump(new SwInterfaceDump());
@@ -101,13 +101,13 @@ class AbandonedRequestsTest {
     @Test
     void withoutTheSweeperTheBudgetWouldRunOutTheOverflowSaysSo() throws Exception {
         try (ApiChannel ch = mux.newApiChannel()) {
-            ch.setReplyTimeout(Duration.ofSeconds(30));                 // nothing expires during this test
+            ch.setReplyTimeout(Duration.ofSeconds(30));                 // no request expires during this test
             MultiRequestContext first = ch.sendMultiRequest(new SwInterfaceDump());
-            awaitWholeDumpArrived(ch);
+            awaitWholeDumpArrived(mux);
             MultiRequestContext second = ch.sendMultiRequest(new SwInterfaceDump());
-            awaitWholeDumpArrived(ch);
+            awaitWholeDumpArrived(mux);
             MultiRequestContext third = ch.sendMultiRequest(new SwInterfaceDump());
-            awaitWholeDumpArrived(ch);
+            awaitWholeDumpArrived(mux);
             assertThatThrownBy(() -> {
                 while (!third.receiveReply(new SwInterfaceDetails())) {
                     // the third did not fit beside the two unread ones
@@ -156,8 +156,11 @@ class AbandonedRequestsTest {
         assertThat(sent).hasSizeGreaterThanOrEqualTo(2_000);
     }
 
-    /** Waits until VPP answered the last dump sent on {@code ch} (a ping on the same channel comes back after it). */
-    private static void awaitWholeDumpArrived(ApiChannel ch) {
-        ch.call(new ControlPing());
+    /** Waits until VPP answered the dumps sent so far (it answers in order: a ping sent now comes back after them). */
+    private static void awaitWholeDumpArrived(JvppMux mux) {
+        try (ApiChannel other = mux.newApiChannel()) {
+            other.setReplyTimeout(Duration.ofSeconds(30));
+            other.call(new ControlPing());
+        }
     }
 }

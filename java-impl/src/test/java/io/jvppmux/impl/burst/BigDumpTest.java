@@ -71,7 +71,9 @@ class BigDumpTest {
                     Thread.sleep(1);                               // a reader that pauses now and then
                 }
                 if (expected == 10_000) {
-                    // the reader is far behind VPP's burst: another channel is answered meanwhile, not after it
+                    // the reader is far behind: once the whole burst waits unread in the mux, another channel's
+                    // request is answered as usual (within the default reply timeout), not after the reader
+                    awaitReplies(mux, DETAILS);
                     ControlPingReply pong = other.call(new ControlPing());
                     assertThat(pong.retval()).isZero();
                     pingedMidDump = true;
@@ -80,6 +82,15 @@ class BigDumpTest {
             assertThat(expected).isEqualTo(DETAILS);
             assertThat(pingedMidDump).isTrue();
             assertThat(mux.metrics().failures().values().stream().mapToLong(Long::longValue).sum()).isZero();
+        }
+    }
+
+    /** Waits (at most 60 s) until the mux has received {@code n} replies. */
+    private static void awaitReplies(JvppMux mux, long n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (mux.metrics().replies() < n) {
+            assertThat(System.nanoTime()).as("%d replies within 60 s", n).isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 
