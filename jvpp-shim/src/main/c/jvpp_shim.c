@@ -3,7 +3,7 @@
  * connect0, disconnect0, messageIndex0, write0, read0); every encode and decode stays in Java. Errors
  * are negative codes (vac_abi.h, shim_codes.h) that JvppShim turns into typed exceptions.
  *
- * Hazards guarded here (PROTOCOL.md 2): vac_mem_init(0) once before the first vac_connect; the chroot
+ * Hazards guarded here (docs/PROTOCOL.md 2): vac_mem_init(0) once before the first vac_connect; the chroot
  * prefix string kept alive forever; no vac_write unless connected (it crashes otherwise); one
  * connection per process; vac_disconnect never while a write is inside vac_write.
  */
@@ -124,7 +124,7 @@ static int copy_name(JNIEnv *env, jstring name, char out[64])
 
 /*
  * The chroot prefix for vac_connect: vac stores the pointer, not a copy, and keeps it across
- * connects (PROTOCOL.md 2.3), so each distinct prefix is strdup'ed once and never freed, and the
+ * connects (docs/PROTOCOL.md 2.3), so each distinct prefix is strdup'ed once and never freed, and the
  * default prefix (NULL) cannot follow a prefixed connect.
  */
 static int keep_prefix(JNIEnv *env, jstring prefix, char **out)
@@ -213,7 +213,7 @@ JNIEXPORT jint JNICALL Java_io_jvppmux_shim_JvppShim_connect0(JNIEnv *env, jclas
 }
 
 /*
- * Blocks until no write is inside vac_write (which can block forever on a dead VPP: PROTOCOL.md 2.5),
+ * Blocks until no write is inside vac_write (which can block forever on a dead VPP: docs/PROTOCOL.md 2.5),
  * then disconnects (up to 7 s, or forever on a full queue: 2.10). Java calls it on a sacrificial
  * thread with a bound, never on the rx thread.
  */

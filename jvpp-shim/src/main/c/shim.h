@@ -1,6 +1,6 @@
 /*
  * The shim's process-wide state and the functions its files share. libvppapiclient keeps one
- * connection per process in globals (PROTOCOL.md 2.1), so the shim does too.
+ * connection per process in globals (docs/PROTOCOL.md 2.1), so the shim does too.
  */
 #ifndef JVPP_SHIM_H
 #define JVPP_SHIM_H

@@ -7,16 +7,16 @@
 
 #define SHIM_OK 0
 #define SHIM_NOT_LOADED (-100)        /* libvppapiclient is not loaded */
-#define SHIM_ALREADY_CONNECTED (-101) /* one connection per process (PROTOCOL.md 2.1, 2.3) */
+#define SHIM_ALREADY_CONNECTED (-101) /* one connection per process (docs/PROTOCOL.md 2.1, 2.3) */
 #define SHIM_BAD_ARGUMENT (-102)      /* not a direct buffer, range outside it, length out of bounds */
 #define SHIM_NO_MEMORY (-103)
 #define SHIM_WRONG_MODE (-104)        /* read0 while libvppapiclient's rx thread owns the queue */
 #define SHIM_BUSY (-105)              /* a connect or disconnect is still running */
-#define SHIM_PREFIX_STICKY (-106)     /* default prefix asked after a prefixed connect (PROTOCOL.md 2.3) */
+#define SHIM_PREFIX_STICKY (-106)     /* default prefix asked after a prefixed connect (docs/PROTOCOL.md 2.3) */
 
 /* Smallest message vac_write accepts: it overwrites bytes 2..5. keep in sync with ShimCodes.java */
 #define SHIM_MIN_WRITE 6
-/* Largest: a failed allocation in the API segment aborts the process (PROTOCOL.md 2.5, 7.3).
+/* Largest: a failed allocation in the API segment aborts the process (docs/PROTOCOL.md 2.5, 7.3).
  * keep in sync with ShimCodes.java */
 #define SHIM_MAX_WRITE (1 << 20)
 

@@ -5,7 +5,7 @@
  *
  * Receive mode: libvppapiclient's callback, on its own rx pthread, attached to the JVM ONCE as a
  * daemon thread named jvppmux-shm-rx and detached by the pthread key destructor when the thread ends
- * (vac ends it with pthread_exit, or pthread_cancel after 5 s: PROTOCOL.md 2.4, 2.10). Measured against
+ * (vac ends it with pthread_exit, or pthread_cancel after 5 s: docs/PROTOCOL.md 2.4, 2.10). Measured against
  * vac_read from a Java thread (read0, still selectable: -Djvppmux.shm.rxMode=read) with ShimRxModeBench,
  * through the test libvppapiclient and mock-vpp, 2 shared cores, medians of 3, two runs:
  *     callback  sync 15,867 / 13,219 round trips/s   pipelined  90,798 /  89,718 msgs/s
@@ -13,12 +13,12 @@
  * Sync is within noise; vac_read is ~10% ahead pipelined here, where both read a socket. Callback is the
  * default anyway, because what decides on a real VPP is not in that number:
  *  - vac_read waits in whole seconds and its timeout is a message a timer thread puts into the same
- *    queue, so a reply racing the timer leaves a spurious VAC_TIMEOUT behind (PROTOCOL.md 2.6), and
+ *    queue, so a reply racing the timer leaves a spurious VAC_TIMEOUT behind (docs/PROTOCOL.md 2.6), and
  *    VAC_TIMEOUT also stands for "internal message"; every disconnect waits up to a second for the reader;
  *  - with the callback, libvppapiclient's rx thread dequeues and vac_disconnect stops it (2.10): the
  *    library's own design; the JNI attach it costs is paid once per connection, not per message;
  *  - on a live VPP the transport is bounded elsewhere: 277 sync round trips/s by VPP's sleeping main loop,
- *    195,297/s pipelined from C (PROTOCOL.md "Verified"), both far from either mode's cost.
+ *    195,297/s pipelined from C (docs/PROTOCOL.md, "Verified on a live VPP"), both far from either mode's cost.
  */
 #include <string.h>
 #include "shim.h"

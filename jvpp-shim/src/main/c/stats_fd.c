@@ -2,7 +2,7 @@
  * stats_fd.c: receives (and, for mock-vpp, sends) VPP's stats segment file descriptor over the stats
  * socket with SCM_RIGHTS. libc only: no libvppapiclient. Java maps the fd and parses the segment.
  *
- * Protocol (STATS.md 1.1): the client connects an AF_UNIX SOCK_SEQPACKET socket and sends nothing;
+ * Protocol (docs/PROTOCOL.md 8.1): the client connects an AF_UNIX SOCK_SEQPACKET socket and sends nothing;
  * VPP answers with one datagram of 0 data bytes carrying one fd, then closes the connection. A 0
  * return of recvmsg cannot be told from EOF, so the cmsg is checked, not the byte count.
  *

@@ -1,6 +1,6 @@
 /*
  * The part of libvppapiclient's ABI the shim uses, declared here so that the shim builds on a machine
- * without VPP (src/vpp-api/client/vppapiclient.h, PROTOCOL.md 2.1). The library itself is opened at run
+ * without VPP (src/vpp-api/client/vppapiclient.h, docs/PROTOCOL.md 2.1). The library itself is opened at run
  * time with dlopen (vac_lib.c).
  */
 #ifndef JVPP_VAC_ABI_H

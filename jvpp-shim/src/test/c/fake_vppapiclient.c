@@ -1,6 +1,6 @@
 /*
- * A TEST-ONLY libvppapiclient.so: the vac_* ABI (PROTOCOL.md 2.1) behaving as VPP's client library does,
- * but speaking VPP's SOCKET protocol (PROTOCOL.md 3) to mock-vpp's socket server instead of mapping VPP's
+ * A TEST-ONLY libvppapiclient.so: the vac_* ABI (docs/PROTOCOL.md 2.1) behaving as VPP's client library does,
+ * but speaking VPP's SOCKET protocol (docs/PROTOCOL.md 3) to mock-vpp's socket server instead of mapping VPP's
  * shared memory, so that Java -> JNI -> shim -> "libvppapiclient" -> VPP and back through the rx thread
  * runs in every build without VPP.
  *
@@ -112,7 +112,7 @@ static int write_all(int fd, const void *buf, size_t n)
     return 0;
 }
 
-/* One frame's message (16-byte header, PROTOCOL.md 3.1), malloc'ed; NULL on EOF or a bad length. */
+/* One frame's message (16-byte header, docs/PROTOCOL.md 3.1), malloc'ed; NULL on EOF or a bad length. */
 static unsigned char *read_frame(int fd, int *len)
 {
     unsigned char header[FRAME_HEADER];
@@ -140,7 +140,7 @@ static int send_frame(const unsigned char *msg, int len, int overwrite_index)
     memcpy(frame + FRAME_HEADER, msg, (size_t) len);
     if (overwrite_index) {
         /* vac_write overwrites bytes 2..5 of every message with my_client_index in HOST order (the shm
-         * handle). VPP's socket server expects its socket index BIG-ENDIAN there (PROTOCOL.md 3.2), so the
+         * handle). VPP's socket server expects its socket index BIG-ENDIAN there (docs/PROTOCOL.md 3.2), so the
          * fake writes it big-endian. */
         put32(frame + FRAME_HEADER + 2, vac.client_index);
     }
@@ -392,7 +392,7 @@ int vac_write(char *p, int l)
 {
     if (!atomic_load(&vac.connected)) {
         fprintf(stderr, "fake libvppapiclient: vac_write while not connected: the real library dereferences "
-                        "a NULL shared-memory header here and crashes (PROTOCOL.md 2.5)\n");
+                        "a NULL shared-memory header here and crashes (docs/PROTOCOL.md 2.5)\n");
         abort();
     }
     if (p == NULL || l < 6) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Recomputes every message's CRC with vppapigen's algorithm (PROTOCOL.md 5.3) and fails on any
+ * Recomputes every message's CRC with vppapigen's algorithm (docs/PROTOCOL.md 5.3) and fails on any
  * mismatch with the JSON: the proof that the parse is faithful.
  *
  * <p>One wrinkle: vppapigen leaves enum entries marked {@code backwards_compatible} (always the last

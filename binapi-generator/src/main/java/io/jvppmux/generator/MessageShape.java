@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A message's header layout (from its leading fields, PROTOCOL.md 1.3) and kind (from the module's
+ * A message's header layout (from its leading fields, docs/PROTOCOL.md 1.3) and kind (from the module's
  * services, falling back to the layout).
  */
 final class MessageShape {

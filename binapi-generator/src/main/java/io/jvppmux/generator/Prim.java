@@ -4,7 +4,7 @@ import com.palantir.javapoet.TypeName;
 
 /**
  * A VPP scalar type: its Java type, wire size, and the expressions that read it from and write it to a
- * big-endian {@code ByteBuffer b} (f64 is little-endian on the wire, PROTOCOL.md 1.2).
+ * big-endian {@code ByteBuffer b} (f64 is little-endian on the wire, docs/PROTOCOL.md 1.2).
  */
 enum Prim {
     U8(TypeName.INT, 1, "Byte.toUnsignedInt(b.get())", "b.put((byte) $L)", 0xffL),

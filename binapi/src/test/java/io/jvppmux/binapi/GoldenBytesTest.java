@@ -16,7 +16,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The worked example of PROTOCOL.md 5.4, byte for byte. */
+/** The worked example of docs/PROTOCOL.md 5.4, byte for byte. */
 class GoldenBytesTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final int CLIENT = 0x80000002;

@@ -1,7 +1,7 @@
 package io.jvppmux.api;
 
 /**
- * The four header shapes of VPP messages (PROTOCOL.md 1.1). Every message starts with a big-endian
+ * The four header shapes of VPP messages (docs/PROTOCOL.md 1.1). Every message starts with a big-endian
  * {@code u16 _vl_msg_id}; what follows depends on the message's leading fields, not on its kind:
  * {@code sockclnt_create_reply} is a reply with a request-shaped header.
  *

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * message's body fields, i.e. every field after the header fields {@code _vl_msg_id},
  * {@code client_index} and {@code context} (see {@link HeaderLayout}). The mux writes the header.
  *
- * <p>Encoding is VPP's: packed, big-endian, except {@code f64} which is little-endian (PROTOCOL.md 5.2).
+ * <p>Encoding is VPP's: packed, big-endian, except {@code f64} which is little-endian (docs/PROTOCOL.md 5.2).
  * Instances are mutable and not thread-safe.
  */
 public interface Message {

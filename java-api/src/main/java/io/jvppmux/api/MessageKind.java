@@ -2,7 +2,7 @@ package io.jvppmux.api;
 
 /**
  * The role a message plays, taken from the {@code services} of its {@code .api.json} and, where
- * services are silent, from its header fields as GoVPP classifies them (PROTOCOL.md 1.3).
+ * services are silent, from its header fields as GoVPP classifies them (docs/PROTOCOL.md 1.3).
  */
 public enum MessageKind {
     /** Sent by the client: a request, dump or {@code want_*} registration. */

@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
 
 /**
  * The mux's configuration: one immutable object per connection, with govppmux's options where they
- * apply (ANCHORS.md 2.2). Built in code with {@link #builder()}, from a file with {@link #load(Path)}
+ * apply (docs/ARCHITECTURE.md, "Lifecycle"). Built in code with {@link #builder()}, from a file with {@link #load(Path)}
  * (Java properties; govpp.conf's {@code key: value} lines parse as they are), and from system
  * properties {@code jvppmux.<key>} with {@link #fromSystemProperties(MuxConfig)}. Every bad value is
  * rejected with an {@link IllegalArgumentException} naming the key and the value.

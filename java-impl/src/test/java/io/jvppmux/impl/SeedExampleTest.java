@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DESIGN.md section 1, as a plugin author writes it, through {@code VppMux.connect} (the provider found by
+ * The README's "Using it from a plugin", as a plugin author writes it, through {@code VppMux.connect} (the provider found by
  * ServiceLoader, socket transport). The only change: the configuration names the socket transport and mock-vpp's
  * socket instead of the default (shared memory, or /run/vpp/api.sock when libvppapiclient is missing).
  */

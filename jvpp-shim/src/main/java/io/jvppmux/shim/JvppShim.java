@@ -108,7 +108,7 @@ public final class JvppShim {
      *
      * @param clientName    the name VPP shows (at most 63 bytes are used)
      * @param prefix        VPP's {@code api-segment { prefix }}; empty or null for the default
-     * @param rxQueueLength depth of this client's receive queue in VPP's shared memory (PROTOCOL.md 7.4)
+     * @param rxQueueLength depth of this client's receive queue in VPP's shared memory (docs/PROTOCOL.md 7.4)
      * @param receiver      where messages go: from libvppapiclient's rx thread ({@link RxMode#CALLBACK}) or
      *                      from the thread calling {@link #read} ({@link RxMode#READ})
      * @throws ShimException with the code and what to check, when it fails
@@ -129,7 +129,7 @@ public final class JvppShim {
         }
     }
 
-    /** Disconnects; blocks while a write is stuck in vac_write, then up to about 7 s (PROTOCOL.md 2.10). */
+    /** Disconnects; blocks while a write is stuck in vac_write, then up to about 7 s (docs/PROTOCOL.md 2.10). */
     public static void disconnect() {
         if (!shimLoaded) {
             return; // nothing was ever connected
@@ -174,7 +174,7 @@ public final class JvppShim {
     }
 
     /**
-     * {@link RxMode#READ} only: waits up to {@code timeoutSeconds} (1..65535; whole seconds, PROTOCOL.md 2.6)
+     * {@link RxMode#READ} only: waits up to {@code timeoutSeconds} (1..65535; whole seconds, docs/PROTOCOL.md 2.6)
      * for one message and hands it to {@code receiver}.
      *
      * @return true when a message was delivered, false on timeout

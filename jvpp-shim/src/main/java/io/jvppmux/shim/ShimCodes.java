@@ -2,7 +2,7 @@ package io.jvppmux.shim;
 
 /**
  * The negative codes the native calls return: libvppapiclient's own ({@code vac_errno_t} of
- * {@code vppapiclient.h} and {@code vac_connect}'s -1/-2, PROTOCOL.md 2.1, 2.3) and the shim's.
+ * {@code vppapiclient.h} and {@code vac_connect}'s -1/-2, docs/PROTOCOL.md 2.1, 2.3) and the shim's.
  * keep in sync with jvpp-shim/src/main/c/vac_abi.h and jvpp-shim/src/main/c/shim_codes.h
  */
 public final class ShimCodes {
@@ -28,12 +28,12 @@ public final class ShimCodes {
     public static final int SHIM_WRONG_MODE = -104;
     /** A connect or disconnect is still running. */
     public static final int SHIM_BUSY = -105;
-    /** The default prefix asked after a prefixed connect: libvppapiclient keeps the first (PROTOCOL.md 2.3). */
+    /** The default prefix asked after a prefixed connect: libvppapiclient keeps the first (docs/PROTOCOL.md 2.3). */
     public static final int SHIM_PREFIX_STICKY = -106;
 
     /** Smallest message vac_write takes: it overwrites bytes 2..5 with the client index. */
     public static final int MIN_WRITE = 6;
-    /** Largest message written: a failed allocation in VPP's API segment aborts the process (PROTOCOL.md 7.3). */
+    /** Largest message written: a failed allocation in VPP's API segment aborts the process (docs/PROTOCOL.md 7.3). */
     public static final int MAX_WRITE = 1 << 20;
 
     private ShimCodes() {

@@ -1,6 +1,6 @@
 package io.jvppmux.shim;
 
-/** What to check when a connect fails, per code (PROTOCOL.md 2.3, 2.11). */
+/** What to check when a connect fails, per code (docs/PROTOCOL.md 2.3, 2.11). */
 final class ShimErrors {
     private ShimErrors() {
     }
@@ -14,7 +14,7 @@ final class ShimErrors {
             case ShimCodes.SHIM_ALREADY_CONNECTED -> "libvppapiclient allows one connection per process and this "
                     + "process is already connected; disconnect first";
             case ShimCodes.SHIM_PREFIX_STICKY -> "libvppapiclient keeps the prefix of an earlier prefixed connect "
-                    + "for the life of the process (PROTOCOL.md 2.3), so the default prefix cannot be used now";
+                    + "for the life of the process (docs/PROTOCOL.md 2.3), so the default prefix cannot be used now";
             case ShimCodes.SHIM_BUSY -> "the previous disconnect is still running";
             case ShimCodes.SHIM_BAD_ARGUMENT -> "bad argument";
             case ShimCodes.SHIM_NO_MEMORY -> "out of native memory";

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Only JNIEXPORT symbols leave libjvppshim.so (-fvisibility=hidden, STYLE.md example 6). */
+/** Only JNIEXPORT symbols leave libjvppshim.so (-fvisibility=hidden). */
 class ExportedSymbolsTest {
     @Test
     void onlyJavaAndJniOnSymbolsAreExported() throws Exception {

@@ -2,7 +2,7 @@ package io.jvppmux.shim;
 
 import java.nio.ByteBuffer;
 
-/** Hand-made wire bytes (PROTOCOL.md 1.1, 4.3): the shim's tests do not depend on the mux's codec. */
+/** Hand-made wire bytes (docs/PROTOCOL.md 1.1, 4.3): the shim's tests do not depend on the mux's codec. */
 final class Messages {
     static final String CONTROL_PING = "control_ping_51077d14";
     static final String CONTROL_PING_REPLY = "control_ping_reply_f6b0b8ca";

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Every message descriptor of the bundled API set ({@link Binapi#modules()}), computed once: the 28
- * memclnt messages in VPP's fixed order first (PROTOCOL.md 4.1), then every other module's messages in
+ * memclnt messages in VPP's fixed order first (docs/PROTOCOL.md 4.1), then every other module's messages in
  * module order, each {@code name_crc} once.
  */
 final class Catalog {

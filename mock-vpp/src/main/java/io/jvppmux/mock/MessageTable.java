@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The mock's message table: {@code name_crc} to message id, for every message of the bundled API set.
- * As in VPP, the 28 memclnt messages have the fixed ids 1..28 (PROTOCOL.md 4.1) and every other message
+ * As in VPP, the 28 memclnt messages have the fixed ids 1..28 (docs/PROTOCOL.md 4.1) and every other message
  * gets an id from {@value #FIRST_DYNAMIC_ID} on. Seed 0 gives a deterministic module order; any other seed
  * shuffles the dynamic ids (what {@link MockVpp#restart()} uses to simulate a VPP with another plugin set).
  * Immutable.

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One accepted socket connection: a reader thread that cuts VPP frames (16-byte header, PROTOCOL.md 3.1) and
+ * One accepted socket connection: a reader thread that cuts VPP frames (16-byte header, docs/PROTOCOL.md 3.1) and
  * hands each message to the engine, and the sender thread of {@link ClientLink} that frames what goes out.
  */
 final class SocketLink extends ClientLink {

@@ -3,7 +3,7 @@ package io.jvppmux.generator.model;
 import java.util.Map;
 
 /**
- * One field of a message, type or union, as {@code .api.json} writes it (PROTOCOL.md 5.1):
+ * One field of a message, type or union, as {@code .api.json} writes it (docs/PROTOCOL.md 5.1):
  * {@code [type, name]}, {@code [type, name, {options}]}, {@code [type, name, N]} (fixed array or
  * string, N > 0; or a variable string when N is 0) and {@code [type, name, 0, "lenfield"]}.
  *
@@ -24,7 +24,7 @@ public record FieldDef(String type, String name, int length, String lengthField,
         return length == 0;
     }
 
-    /** The field as Python's {@code repr} writes it in vppapigen's CRC input (PROTOCOL.md 5.3). */
+    /** The field as Python's {@code repr} writes it in vppapigen's CRC input (docs/PROTOCOL.md 5.3). */
     public String crcRepr() {
         if (isScalar()) {
             return "['" + type + "', '" + name + "']";

@@ -6,7 +6,7 @@ import io.jvppmux.api.MessageDecodeException;
 import java.nio.ByteBuffer;
 
 /**
- * Whole messages on the wire: the header (PROTOCOL.md 1.1) around a {@link Message}'s body. Used by
+ * Whole messages on the wire: the header (docs/PROTOCOL.md 1.1) around a {@link Message}'s body. Used by
  * the mux and by mock-vpp alike. All offsets are absolute from the message's first byte, which is the
  * buffer's index {@code base}; all values big-endian.
  */

@@ -3,7 +3,7 @@ package io.jvppmux.binapi.wire;
 import java.nio.ByteBuffer;
 
 /**
- * The 16-byte frame header of VPP's API socket (PROTOCOL.md 3.1), used by the socket transport and
+ * The 16-byte frame header of VPP's API socket (docs/PROTOCOL.md 3.1), used by the socket transport and
  * mock-vpp's server alike:
  *
  * <pre>
@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
 public final class SocketFrames {
     /** Size of the frame header. */
     public static final int HEADER_SIZE = 16;
-    /** {@code sockclnt_create}'s id, fixed because the client has no table yet (PROTOCOL.md 3.2). */
+    /** {@code sockclnt_create}'s id, fixed because the client has no table yet (docs/PROTOCOL.md 3.2). */
     public static final int SOCKCLNT_CREATE_ID = 15;
     /** {@code sockclnt_create_reply}'s id. */
     public static final int SOCKCLNT_CREATE_REPLY_ID = 16;

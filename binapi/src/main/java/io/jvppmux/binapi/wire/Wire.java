@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * The runtime helpers of generated code: bounds-checked reads that fail with a
  * {@link MessageDecodeException} naming the message and field, string and array encodings
- * (PROTOCOL.md 5.2), and value checks for setters.
+ * (docs/PROTOCOL.md 5.2), and value checks for setters.
  */
 public final class Wire {
     private Wire() {

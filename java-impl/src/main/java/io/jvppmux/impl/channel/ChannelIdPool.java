@@ -6,7 +6,7 @@ import io.jvppmux.impl.core.Contexts;
 /**
  * Channel ids 1..32767 in a FIFO: a freed id goes to the back, so it is reused only after every other
  * free id (a late reply to a closed channel then rarely meets a new channel with its id, and never a
- * request with its context). Avoids GoVPP's id-overlap bugs (ANCHORS.md 5.7).
+ * request with its context). Avoids GoVPP's id-overlap bugs (docs/ARCHITECTURE.md, "The context").
  */
 final class ChannelIdPool {
     private final int[] ring = new int[Contexts.MAX_CHANNEL_ID];

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The {@code want_*} registrations VPP accepted on this mux's behalf, to be sent again after every
- * reconnect (VPP forgets them when the client goes away or VPP restarts; PROTOCOL.md 4.8).
+ * reconnect (VPP forgets them when the client goes away or VPP restarts; docs/PROTOCOL.md 4.8).
  *
  * <ul>
  *   <li>A {@code want_*} request with its enable field set is remembered when VPP answers it with retval 0

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 
 /** Decoding a received reply on the requester's thread, with the checks every receive makes. */
 final class Replies {
-    /** VNET_API_ERROR_EAGAIN: "Retry stream call with cursor" (PROTOCOL.md 4.7). */
+    /** VNET_API_ERROR_EAGAIN: "Retry stream call with cursor" (docs/PROTOCOL.md 4.7). */
     static final int EAGAIN = -165;
 
     private Replies() {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * connection was down, as soon as it is up again but at most the timeout later, up to the count. The
  * failure is recognised by type, anywhere in the cause chain ({@link #isNotConnected}), never by identity:
  * govppmux compared {@code err == ErrNotConnected} against an error GoVPP had wrapped, so its retry never
- * fired (ANCHORS.md 2.1).
+ * fired (docs/ARCHITECTURE.md, "Lifecycle").
  */
 final class RequestRetry {
     private static final Logger log = LoggerFactory.getLogger(RequestRetry.class);

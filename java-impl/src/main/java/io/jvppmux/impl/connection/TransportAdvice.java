@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the health-check round trips and, when the shm transport stays slow while VPP's API socket is
- * there, says once in the log, with the numbers, that the socket would answer faster (DESIGN.md 4: a VPP
+ * there, says once in the log, with the numbers, that the socket would answer faster (docs/PROTOCOL.md, "Verified on a live VPP": a VPP
  * whose main thread sleeps answers a synchronous shm request in about 3.6 ms, the socket in about 32 us).
  */
 final class TransportAdvice {

@@ -2,7 +2,7 @@ package io.jvppmux.impl.core;
 
 /**
  * The 32-bit request context the mux puts in every request and VPP echoes in every reply, laid out
- * as GoVPP does (ANCHORS.md 1.5):
+ * as GoVPP does (docs/ARCHITECTURE.md, "The context"):
  *
  * <pre>
  *  31               17 | 16           | 15              0

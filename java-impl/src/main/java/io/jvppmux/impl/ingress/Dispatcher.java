@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ring's one consumer. Reads each message's id, finds its header layout from the id's descriptor
- * (context is not always at offset 2: PROTOCOL.md 1.1) and routes it: {@code memclnt_keepalive} to an
+ * (context is not always at offset 2: docs/PROTOCOL.md 1.1) and routes it: {@code memclnt_keepalive} to an
  * automatic {@code memclnt_keepalive_reply}, messages with a context to their request, messages without
  * one to their subscribers. Unknown ids and messages too short for their header are counted and
  * dropped. Never decodes a body, never runs user code, never waits for a channel.
@@ -102,7 +102,7 @@ public final class Dispatcher {
     }
 
     /**
-     * Answers VPP's keepalive (PROTOCOL.md 4.6): {@code memclnt_keepalive_reply} with the keepalive's
+     * Answers VPP's keepalive (docs/PROTOCOL.md 4.6): {@code memclnt_keepalive_reply} with the keepalive's
      * bytes 6..9 copied verbatim as context and retval 0, written from this thread, never the receive thread.
      */
     private void answerKeepalive(ByteBuffer msg, int length, MessageTable table) {

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingress ring (STYLE.md example 12): an LMAX Disruptor of pre-allocated {@link RxSlot}s, one
+ * The ingress ring: an LMAX Disruptor of pre-allocated {@link RxSlot}s, one
  * consumer (the {@link Dispatcher} on thread {@code jvppmux-dispatcher-1}), a wait strategy that does not
  * spin by default, and an exception handler that logs and counts instead of stopping the consumer (which
  * would halt every channel). Slots are cleared after dispatch. Lives as long as the mux, across

@@ -1,7 +1,7 @@
 package io.jvppmux.impl.stats;
 
 /**
- * VPP's stats segment layout, version 2 (STATS.md section 1). Offsets in bytes.
+ * VPP's stats segment layout, version 2 (docs/PROTOCOL.md section 8). Offsets in bytes.
  *
  * <pre>
  * header @0:  u64 version | ptr base | u64 epoch | u64 in_progress | ptr directory_vector | (legacy: ptr error_vector)

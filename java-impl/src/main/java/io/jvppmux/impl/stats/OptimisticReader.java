@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * VPP's optimistic read (STATS.md 1.8): wait, bounded, while {@code in_progress}; read the epoch (acquire);
+ * VPP's optimistic read (docs/PROTOCOL.md 8.8): wait, bounded, while {@code in_progress}; read the epoch (acquire);
  * run the body (every access bounds-checked); fence; accept only when {@code in_progress} is clear and the
  * epoch unchanged. Otherwise retry until the deadline, then {@link StatsBusyException}. Waits spin briefly,
  * then park in short steps: no unbounded spinning.

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** Decodes the value of a vector-typed entry (STATS.md 1.6), checking every pointer and length first. */
+/** Decodes the value of a vector-typed entry (docs/PROTOCOL.md 8.6), checking every pointer and length first. */
 final class ValueReader {
     private ValueReader() {
     }
@@ -76,7 +76,7 @@ final class ValueReader {
         return new NameVector(Collections.unmodifiableList(Arrays.asList(out)));
     }
 
-    /** A ring buffer; its offsets are relative to the struct, not to base (STATS.md 1.6, type 8). */
+    /** A ring buffer; its offsets are relative to the struct, not to base (docs/PROTOCOL.md 8.6, type 8). */
     static RingBufferValue ring(Segment s, long ptr, String name) {
         long r = s.offset(ptr, Layout.RING_CONFIG, 4, name);
         int entrySize = capped(s.u32(r, name), Layout.MAX_RING_BYTES, name + " entry_size");

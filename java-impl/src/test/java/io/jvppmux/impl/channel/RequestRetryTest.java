@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The retry recognises a lost connection by type, also when wrapped: the govppmux bug (ANCHORS.md 2.1) cannot happen. */
+/** The retry recognises a lost connection by type, also when wrapped: the govppmux bug (docs/ARCHITECTURE.md, "Lifecycle") cannot happen. */
 @Timeout(10)
 class RequestRetryTest {
     @Test

@@ -24,7 +24,7 @@ public final class LiveVpp {
     public static final String CLI_SOCKET = "JVPPMUX_LIVE_CLI_SOCKET";
     /**
      * A VPP installation with {@code run-vpp.sh}, {@code bin/vppctl}, {@code bin/vpp_get_stats} and
-     * {@code share/vpp/api} (e.g. {@code ../shared/vpp}): the fault tests start VPPs of their own from it.
+     * {@code share/vpp/api} (e.g. a VPP build folder with {@code run-vpp.sh}): the fault tests start VPPs of their own from it.
      */
     public static final String VPP_HOME = "JVPPMUX_LIVE_VPP_HOME";
     /** {@code 1}: a live VPP is there, so a missing variable is an error, not a reason to skip. */

@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every value type of STATS.md 1.6 read from a segment with VPP's layout, and the header checks. */
+/** Every value type of docs/PROTOCOL.md 8.6 read from a segment with VPP's layout, and the header checks. */
 class SegmentParsingTest {
     @TempDir
     Path dir;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * VPP's usual stats on a {@link MockStatsSegment}, named and shaped as on a live VPP (STATS.md 1.10):
+ * VPP's usual stats on a {@link MockStatsSegment}, named and shaped as on a live VPP (docs/PROTOCOL.md 8.10):
  * {@code /sys/*} scalars, gauges and per-worker vectors, {@code /mem/<heap>} with {@code /used},
  * {@code /total}, {@code /free} symlinks, {@code /buffer-pools/*} gauges, {@code /node/errors} with
  * {@code /err/<node>/<reason>} symlinks, {@code /if/*} vectors, {@code /if/names} and 17

@@ -31,7 +31,7 @@ public final class SegmentWriter implements AutoCloseable {
     static final int HEAP_START = 4096;
     /** vppinfra vec_header_t as VPP writes it for these vectors: 16 bytes, {@code u32 len} at data - 8. */
     static final int VEC_HEADER = 16;
-    /** A base address like the one seen on a live VPP (STATS.md 1.2). */
+    /** A base address like the one seen on a live VPP (docs/PROTOCOL.md 8.2). */
     public static final long DEFAULT_BASE = 0x7f51e25a5000L;
 
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());

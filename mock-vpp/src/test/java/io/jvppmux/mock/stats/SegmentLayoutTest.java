@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The mock writes VPP's layout byte by byte (STATS.md 1.2-1.6), checked here with a separate, minimal
+ * The mock writes VPP's layout byte by byte (docs/PROTOCOL.md 8.2-8.6), checked here with a separate, minimal
  * reader of the file: header, vector headers, 144-byte entries, pointers relative to base, the EMPTY free
  * list, name strings with their NUL, and the lock protocol.
  */

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * A native call that may block far longer than anyone should wait ({@code vac_connect} up to ~100 s,
- * {@code vac_disconnect} 7 s or forever: PROTOCOL.md 2.11), run on its own named daemon thread. The caller
+ * {@code vac_disconnect} 7 s or forever: docs/PROTOCOL.md 2.11), run on its own named daemon thread. The caller
  * waits up to a bound; past it the call is abandoned: it keeps running, and when it ends
  * {@code whenAbandoned} gets its failure (null on success) on that thread, to undo or release.
  */

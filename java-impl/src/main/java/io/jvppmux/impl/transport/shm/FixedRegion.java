@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * libvppapiclient maps VPP's shared memory with {@code MAP_FIXED} at a fixed address: on x86-64 the svm root
- * region at {@code 0x130000000} plus a random 0..15 pages, 64 MiB long (PROTOCOL.md 2.3, {@code svm.c}).
+ * region at {@code 0x130000000} plus a random 0..15 pages, 64 MiB long (docs/PROTOCOL.md 2.3, {@code svm.c}).
  * {@code MAP_FIXED} silently replaces whatever this process has there; a JVM with a large heap does (OpenJDK
- * 17 with {@code -Xmx28g} reserves {@code 0x118000000-0x7fe000000}: PROTOCOL.md "Verified"). So before
+ * 17 with {@code -Xmx28g} reserves {@code 0x118000000-0x7fe000000}: docs/PROTOCOL.md, "Verified on a live VPP"). So before
  * connecting, {@code /proc/self/maps} must show the range free.
  */
 final class FixedRegion {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <ul>
  *   <li>{@value #RX_MODE}: {@code callback} (default) or {@code read} (see {@link RxMode});</li>
  *   <li>{@value #DISCONNECT_TIMEOUT}: how long a disconnect waits for {@code vac_disconnect} (default 8000:
- *       it takes up to 7 s on a dead VPP, PROTOCOL.md 2.10) before leaving it running on its thread.</li>
+ *       it takes up to 7 s on a dead VPP, docs/PROTOCOL.md 2.10) before leaving it running on its thread.</li>
  * </ul>
  *
  * @param rxMode            how messages are received

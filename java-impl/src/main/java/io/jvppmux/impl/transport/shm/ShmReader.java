@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link io.jvppmux.shim.RxMode#READ}: daemon thread {@code jvppmux-shm-rx} looping on {@code vac_read} with
- * its shortest timeout (1 s, whole seconds: PROTOCOL.md 2.6), so that stopping takes at most about a second.
+ * its shortest timeout (1 s, whole seconds: docs/PROTOCOL.md 2.6), so that stopping takes at most about a second.
  * A failure other than a timeout ends the loop and tells the sink the connection is gone.
  */
 final class ShmReader {

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The socket registration (PROTOCOL.md 3.2, 3.3): {@code sockclnt_create} with the hard-coded id 15, the
+ * The socket registration (docs/PROTOCOL.md 3.2, 3.3): {@code sockclnt_create} with the hard-coded id 15, the
  * reply with id 16 carrying the client index and the whole {@code name_crc -> id} table, and
  * {@code sockclnt_delete} to leave.
  */

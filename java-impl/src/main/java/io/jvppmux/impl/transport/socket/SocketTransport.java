@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pure-Java socket transport: VPP's binary API over its UNIX domain socket ({@code /run/vpp/api.sock}
- * by default, {@link MuxConfig#socketPath()}), with VPP's framing (16-byte header, PROTOCOL.md 3.1) and
- * registration ({@code sockclnt_create} / {@code sockclnt_delete}, PROTOCOL.md 3.2-3.3).
+ * by default, {@link MuxConfig#socketPath()}), with VPP's framing (16-byte header, docs/PROTOCOL.md 3.1) and
+ * registration ({@code sockclnt_create} / {@code sockclnt_delete}, docs/PROTOCOL.md 3.2-3.3).
  *
  * <ul>
  *   <li>{@link #connect}: connects and registers within {@link MuxConfig#connectTimeout()}; keeps the client

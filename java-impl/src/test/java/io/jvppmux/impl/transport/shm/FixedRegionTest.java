@@ -7,7 +7,7 @@ import io.jvppmux.api.VppTransportException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The check of libvppapiclient's fixed mapping range against /proc/self/maps (PROTOCOL.md 2.3). */
+/** The check of libvppapiclient's fixed mapping range against /proc/self/maps (docs/PROTOCOL.md 2.3). */
 class FixedRegionTest {
     @Test
     void mappingsAroundTheRangeAreFineAndOnesTouchingItAreNot() {
