@@ -111,10 +111,16 @@ final class ModuleGenerator {
         ClassName desc = ClassName.get("io.jvppmux.api", "MessageDescriptor");
         ClassName message = ClassName.get("io.jvppmux.api", "Message");
         CodeBlock.Builder list = CodeBlock.builder().add("return $T.of(", List.class);
+        CodeBlock.Builder keys = CodeBlock.builder().add("return $T.of(", List.class);
+        CodeBlock.Builder lookup = CodeBlock.builder().add("return switch (nameCrc) {\n").indent();
         for (int i = 0; i < f.messages().size(); i++) {
-            list.add(i == 0 ? "\n    $T.DESCRIPTOR" : ",\n    $T.DESCRIPTOR",
-                    ClassName.get(self.packageName(), TypeNames.className(f.messages().get(i).name())));
+            StructDef m = f.messages().get(i);
+            ClassName c = ClassName.get(self.packageName(), TypeNames.className(m.name()));
+            list.add(i == 0 ? "\n    $T.DESCRIPTOR" : ",\n    $T.DESCRIPTOR", c);
+            keys.add(i == 0 ? "\n    $S" : ",\n    $S", m.name() + "_" + m.crc());
+            lookup.add("case $S -> $T.DESCRIPTOR;\n", m.name() + "_" + m.crc(), c);
         }
+        lookup.add("default -> null;\n").unindent().add("};\n");
         return TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(ClassName.get("io.jvppmux.api", "ApiModule"))
                 .addJavadoc("VPP API module {@code $L} ($L messages), registered as a ServiceLoader service.\n",
@@ -127,6 +133,14 @@ final class ModuleGenerator {
                         .returns(ParameterizedTypeName.get(ClassName.get(List.class),
                                 ParameterizedTypeName.get(desc, WildcardTypeName.subtypeOf(message))))
                         .addCode(list.add(");\n").build()).build())
+                // name_crc keys and a lookup by key: the mux resolves ids at connect without loading a message class
+                .addMethod(MethodSpec.methodBuilder("messageNames").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(List.class, String.class))
+                        .addCode(keys.add(");\n").build()).build())
+                .addMethod(MethodSpec.methodBuilder("message").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .addParameter(String.class, "nameCrc")
+                        .returns(ParameterizedTypeName.get(desc, WildcardTypeName.subtypeOf(message)))
+                        .addCode(lookup.build()).build())
                 .build();
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One VPP API module's messages (one {@code .api.json}). Generated bindings register their modules
  * as {@link java.util.ServiceLoader} services of this type, so the mux can resolve every known
- * message's id at connect and decode what VPP sends.
+ * message's id at connect ({@link #messageNames()}, no class loaded) and decode what VPP sends (a message's
+ * class is loaded when it is first sent or received: {@link #message(String)}).
  */
 public interface ApiModule {
     /** The VPP module name, e.g. {@code interface}. */
@@ -14,6 +15,28 @@ public interface ApiModule {
     /** The module's {@code vl_api_version}, as written in its {@code .api.json}. */
     String version();
 
-    /** Every message of the module. */
+    /** Every message of the module (loads every message class). */
     List<MessageDescriptor<? extends Message>> messages();
+
+    /**
+     * Every message's {@code name_crc} key, in the order of {@link #messages()}, without loading a message class:
+     * what the mux needs to resolve ids at connect. Generated modules list constants; the default asks
+     * {@link #messages()}.
+     */
+    default List<String> messageNames() {
+        return messages().stream().map(MessageDescriptor::nameCrc).toList();
+    }
+
+    /**
+     * The descriptor of one message of this module by its {@code name_crc}, loading that message's class only,
+     * or null when the module has no such message. The default searches {@link #messages()}.
+     */
+    default MessageDescriptor<? extends Message> message(String nameCrc) {
+        for (MessageDescriptor<? extends Message> d : messages()) {
+            if (d.nameCrc().equals(nameCrc)) {
+                return d;
+            }
+        }
+        return null;
+    }
 }

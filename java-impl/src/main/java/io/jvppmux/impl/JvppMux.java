@@ -18,7 +18,6 @@ import io.jvppmux.impl.channel.Router;
 import io.jvppmux.impl.channel.Subscribers;
 import io.jvppmux.impl.connection.ConnectionManager;
 import io.jvppmux.impl.core.ApiModules;
-import io.jvppmux.impl.core.MessageCatalog;
 import io.jvppmux.impl.core.MuxCore;
 import io.jvppmux.impl.core.MuxExecutors;
 import io.jvppmux.impl.ingress.Dispatcher;
@@ -61,11 +60,7 @@ public final class JvppMux implements VppMux {
     private JvppMux(MuxConfig config, VppTransport transport, MuxOptions options) {
         this.options = options;
         this.executors = new MuxExecutors(options.callbackThreads());
-        long t0 = System.nanoTime();
-        MessageCatalog catalog = ApiModules.catalog();
-        log.info("{} message keys of the bindings read in {} ms (each message class loads when first used)",
-                catalog.size(), (System.nanoTime() - t0) / 1_000_000);
-        this.core = new MuxCore(config, transport, catalog, executors);
+        this.core = new MuxCore(config, transport, ApiModules.loadMessages(), executors);
         Subscribers subscribers = new Subscribers(core.counters());
         EventRegistrations registrations = new EventRegistrations();
         this.channels = new ChannelRegistry(core, subscribers, registrations);
@@ -143,21 +138,11 @@ public final class JvppMux implements VppMux {
     }
 
     @Override
-    public ApiChannel newApiChannel(String name) {
-        return newApiChannelBuffered(name, core.config().requestBufferSize(), core.config().replyBufferSize());
-    }
-
-    @Override
     public ApiChannel newApiChannelBuffered(int requestSize, int replySize) {
-        return newApiChannelBuffered(null, requestSize, replySize);
-    }
-
-    @Override
-    public ApiChannel newApiChannelBuffered(String name, int requestSize, int replySize) {
         if (closed.get()) {
             throw new NotConnectedException("this jvppmux is closed: connect a new one");
         }
-        return channels.open(name, requestSize, replySize);
+        return channels.open(requestSize, replySize);
     }
 
     @Override

@@ -8,13 +8,17 @@ import io.jvppmux.api.spi.RxSink;
 import io.jvppmux.binapi.memclnt.ControlPingReply;
 import io.jvppmux.impl.core.MuxCore;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connect, first or again: connects the transport and resolves every message id (a fresh table),
  * checks that VPP answers {@code control_ping}, re-sends the remembered event registrations and reads
- * {@link VppInfo}. A VPP that accepts the connection but does not answer fails the attempt.
+ * {@link VppInfo}. A VPP that accepts the connection but does not answer fails the attempt. Logs (info) where the
+ * connect's time went.
  */
 final class Connector {
+    private static final Logger log = LoggerFactory.getLogger(Connector.class);
     private final MuxCore core;
     private final IntFunction<RxSink> sinks;
     private final InternalChannel channel;
@@ -38,15 +42,29 @@ final class Connector {
      * @throws VppTransportException when VPP cannot be reached or does not answer
      */
     VppInfo connect() {
+        long t0 = System.nanoTime();
         core.connect(sinks);
+        long t1 = System.nanoTime();
         ControlPingReply pong;
+        long t2;
         try {
             pong = channel.ping(config.replyTimeout());
+            t2 = System.nanoTime();
             resubscriber.resubscribe();
         } catch (VppException e) {
             throw new VppTransportException("connected over " + core.describeTransport() + ", but VPP did not answer: "
                     + e.getMessage(), e);
         }
-        return info.load(pong);
+        long t3 = System.nanoTime();
+        VppInfo i = info.load(pong);
+        long t4 = System.nanoTime();
+        log.info("connect took {} ms: transport and message ids {} ms, first control_ping {} ms, event registrations "
+                + "{} ms, VPP info (show_version, show plugins) {} ms", ms(t4 - t0), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
+                ms(t4 - t3));
+        return i;
+    }
+
+    private static String ms(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
 }

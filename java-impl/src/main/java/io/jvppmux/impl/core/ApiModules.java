@@ -4,9 +4,7 @@ import io.jvppmux.api.ApiModule;
 import io.jvppmux.api.Message;
 import io.jvppmux.api.MessageDescriptor;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -17,19 +15,22 @@ public final class ApiModules {
     private ApiModules() {
     }
 
-    /** Every message of every module visible to the context class loader, else to this class's loader. */
+    /**
+     * Every message of every module visible to the context class loader, else to this class's loader, as a
+     * {@link MessageCatalog}: keys only, each message class loaded when first used.
+     */
+    public static MessageCatalog catalog() {
+        return MessageCatalog.of(modules());
+    }
+
+    /** Every message of every module, every message class loaded (for tools and tests; not the connect path). */
     public static List<MessageDescriptor<? extends Message>> loadMessages() {
+        return catalog().loadAll();
+    }
+
+    private static List<ApiModule> modules() {
         List<ApiModule> modules = load(Thread.currentThread().getContextClassLoader());
-        if (modules.isEmpty()) {
-            modules = load(ApiModules.class.getClassLoader());
-        }
-        Map<String, MessageDescriptor<? extends Message>> byNameCrc = new LinkedHashMap<>();
-        for (ApiModule m : modules) {
-            for (MessageDescriptor<? extends Message> d : m.messages()) {
-                byNameCrc.putIfAbsent(d.nameCrc(), d);
-            }
-        }
-        return new ArrayList<>(byNameCrc.values());
+        return modules.isEmpty() ? load(ApiModules.class.getClassLoader()) : modules;
     }
 
     private static List<ApiModule> load(ClassLoader loader) {

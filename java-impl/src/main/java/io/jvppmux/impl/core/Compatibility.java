@@ -60,13 +60,13 @@ public final class Compatibility {
         }
     }
 
-    /** Counts, for the connect log, how many of {@code known} are missing and how many changed CRC. */
-    public String summary(Collection<? extends MessageDescriptor<?>> known) {
+    /** Counts, for the connect log, how many of {@code known} ({@code name_crc} keys) are missing and how many changed CRC. */
+    public String summary(Collection<String> known) {
         int missing = 0;
         int changed = 0;
-        for (MessageDescriptor<?> d : known) {
-            if (transport.messageId(d.nameCrc()) < 0) {
-                if (vppNameCrcByName.containsKey(d.name())) {
+        for (String nameCrc : known) {
+            if (transport.messageId(nameCrc) < 0) {
+                if (vppNameCrcByName.containsKey(nameOf(nameCrc))) {
                     changed++;
                 } else {
                     missing++;

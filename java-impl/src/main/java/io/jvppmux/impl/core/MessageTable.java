@@ -1,44 +1,46 @@
 package io.jvppmux.impl.core;
 
-import io.jvppmux.api.Message;
 import io.jvppmux.api.MessageDescriptor;
 import io.jvppmux.api.spi.VppTransport;
 import io.jvppmux.binapi.memclnt.ControlPing;
 import io.jvppmux.binapi.memclnt.ControlPingReply;
 import io.jvppmux.binapi.memclnt.MemclntKeepalive;
 import io.jvppmux.binapi.memclnt.MemclntKeepaliveReply;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The message ids of one connection: every known message resolved by {@code name_crc} against the
- * connected VPP's table (ids are dynamic, PROTOCOL.md 0.2). Immutable; rebuilt at every connect and
- * replaced (never edited) when a message outside the bundled modules is learned.
+ * connected VPP's table (ids are dynamic, PROTOCOL.md 0.2). Immutable as seen from outside; rebuilt at every
+ * connect and replaced (never edited) when a message outside the bundled modules is learned.
  *
- * <p>Lookups: id to descriptor through an array sized by the largest id (the dispatcher's hot path),
- * descriptor to id through an identity map with a {@code name_crc} fallback.
+ * <p>Resolving needs only the keys of the {@link MessageCatalog}: a descriptor (and its message class) is
+ * loaded the first time its id is looked up. Lookups: id to descriptor through an array sized by the largest
+ * id (the dispatcher's hot path), descriptor to id through a map by {@code name_crc}.
  */
 public final class MessageTable {
     /** A table that knows nothing: in force before the first connect. */
-    public static final MessageTable EMPTY = new MessageTable(new MessageDescriptor<?>[0], Map.of(), Map.of(), 0);
+    public static final MessageTable EMPTY = new MessageTable(new String[0], new MessageDescriptor<?>[0], Map.of(),
+            MessageCatalog.ofDescriptors(List.of()), 0);
 
+    private final String[] nameById;
+    /** Filled as ids are first looked up; a racing fill writes the same immutable descriptor. */
     private final MessageDescriptor<?>[] byId;
-    private final Map<MessageDescriptor<?>, Integer> idByDescriptor;
     private final Map<String, Integer> idByNameCrc;
+    private final MessageCatalog catalog;
     private final int generation;
     private final int controlPingId;
     private final int controlPingReplyId;
     private final int keepaliveId;
     private final int keepaliveReplyId;
 
-    private MessageTable(MessageDescriptor<?>[] byId, Map<MessageDescriptor<?>, Integer> idByDescriptor,
-                         Map<String, Integer> idByNameCrc, int generation) {
+    private MessageTable(String[] nameById, MessageDescriptor<?>[] byId, Map<String, Integer> idByNameCrc,
+                         MessageCatalog catalog, int generation) {
+        this.nameById = nameById;
         this.byId = byId;
-        this.idByDescriptor = idByDescriptor;
         this.idByNameCrc = idByNameCrc;
+        this.catalog = catalog;
         this.generation = generation;
         this.controlPingId = lookup(ControlPing.DESCRIPTOR);
         this.controlPingReplyId = lookup(ControlPingReply.DESCRIPTOR);
@@ -47,59 +49,81 @@ public final class MessageTable {
     }
 
     /**
-     * Resolves every descriptor of {@code known} (plus memclnt's control messages) against the
-     * transport's table. Descriptors VPP does not know are left out.
+     * Resolves every message of {@code known} (plus memclnt's control messages) against the transport's table,
+     * by key only. Messages VPP does not know are left out.
      */
-    public static MessageTable resolve(Collection<MessageDescriptor<? extends Message>> known,
-                                       VppTransport transport, int generation) {
-        Map<MessageDescriptor<?>, Integer> ids = new IdentityHashMap<>();
-        for (MessageDescriptor<?> d : List.of(ControlPing.DESCRIPTOR, ControlPingReply.DESCRIPTOR,
-                MemclntKeepalive.DESCRIPTOR, MemclntKeepaliveReply.DESCRIPTOR)) {
-            putIfKnown(ids, d, transport);
+    public static MessageTable resolve(MessageCatalog known, VppTransport transport, int generation) {
+        Map<String, Integer> ids = new HashMap<>(known.size() * 2);
+        List<MessageDescriptor<?>> control = List.of(ControlPing.DESCRIPTOR, ControlPingReply.DESCRIPTOR,
+                MemclntKeepalive.DESCRIPTOR, MemclntKeepaliveReply.DESCRIPTOR);
+        for (MessageDescriptor<?> d : control) {
+            putIfKnown(ids, d.nameCrc(), transport);
         }
-        for (MessageDescriptor<?> d : known) {
-            putIfKnown(ids, d, transport);
+        for (String nameCrc : known.names()) {
+            putIfKnown(ids, nameCrc, transport);
         }
-        return build(ids, generation);
+        MessageTable t = build(ids, Map.of(), known, generation);
+        for (MessageDescriptor<?> d : control) {
+            t.fill(d);
+        }
+        return t;
     }
 
-    private static void putIfKnown(Map<MessageDescriptor<?>, Integer> ids, MessageDescriptor<?> d,
-                                   VppTransport transport) {
-        int id = transport.messageId(d.nameCrc());
+    private static void putIfKnown(Map<String, Integer> ids, String nameCrc, VppTransport transport) {
+        int id = transport.messageId(nameCrc);
         if (id > 0 && id <= 0xFFFF) {
-            ids.put(d, id);
+            ids.put(nameCrc, id);
         }
     }
 
-    private static MessageTable build(Map<MessageDescriptor<?>, Integer> ids, int generation) {
+    private static MessageTable build(Map<String, Integer> ids, Map<Integer, MessageDescriptor<?>> descriptors,
+                                      MessageCatalog catalog, int generation) {
         int max = ids.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        String[] names = new String[max + 1];
+        ids.forEach((nameCrc, id) -> names[id] = nameCrc);
         MessageDescriptor<?>[] byId = new MessageDescriptor<?>[max + 1];
-        Map<String, Integer> byName = new HashMap<>();
-        for (Map.Entry<MessageDescriptor<?>, Integer> e : ids.entrySet()) {
-            byId[e.getValue()] = e.getKey();
-            byName.put(e.getKey().nameCrc(), e.getValue());
+        descriptors.forEach((id, d) -> byId[id] = d);
+        return new MessageTable(names, byId, Map.copyOf(ids), catalog, generation);
+    }
+
+    private void fill(MessageDescriptor<?> d) {
+        Integer id = idByNameCrc.get(d.nameCrc());
+        if (id != null) {
+            byId[id] = d;
         }
-        return new MessageTable(byId, ids, byName, generation);
     }
 
     /** A copy of this table that also knows {@code d} under {@code id}. */
     public MessageTable with(MessageDescriptor<?> d, int id) {
-        Map<MessageDescriptor<?>, Integer> ids = new IdentityHashMap<>(idByDescriptor);
-        ids.put(d, id);
-        return build(ids, generation);
+        Map<String, Integer> ids = new HashMap<>(idByNameCrc);
+        ids.values().removeIf(v -> v == id);
+        ids.put(d.nameCrc(), id);
+        Map<Integer, MessageDescriptor<?>> loaded = new HashMap<>();
+        for (int i = 0; i < byId.length; i++) {
+            if (byId[i] != null && i != id) {
+                loaded.put(i, byId[i]);
+            }
+        }
+        loaded.put(id, d);
+        return build(ids, loaded, catalog, generation);
     }
 
-    /** The descriptor of message id {@code id}, or null when the table has none. */
+    /** The descriptor of message id {@code id} (its class loaded now if this is the first lookup), or null. */
     public MessageDescriptor<?> byId(int id) {
-        return id >= 0 && id < byId.length ? byId[id] : null;
+        if (id < 0 || id >= byId.length) {
+            return null;
+        }
+        MessageDescriptor<?> d = byId[id];
+        if (d == null && nameById[id] != null) {
+            d = catalog.descriptor(nameById[id]);
+            byId[id] = d;
+        }
+        return d;
     }
 
     /** The id of {@code d}, or -1 when VPP does not know it (or it was never resolved). */
     public int idOf(MessageDescriptor<?> d) {
-        Integer id = idByDescriptor.get(d);
-        if (id == null) {
-            id = idByNameCrc.get(d.nameCrc());
-        }
+        Integer id = idByNameCrc.get(d.nameCrc());
         return id == null ? -1 : id;
     }
 
@@ -111,7 +135,7 @@ public final class MessageTable {
 
     /** How many messages are resolved. */
     public int size() {
-        return idByDescriptor.size();
+        return idByNameCrc.size();
     }
 
     /** The connection generation this table belongs to. */

@@ -36,7 +36,7 @@ public final class MuxCore {
 
     private final MuxConfig config;
     private final VppTransport transport;
-    private final List<MessageDescriptor<? extends Message>> known;
+    private final MessageCatalog known;
     private final Counters counters = new Counters();
     private final EgressBuffers egress;
     private final MuxExecutors executors;
@@ -50,14 +50,19 @@ public final class MuxCore {
     private volatile int clientIndex;
     private volatile int generation;
 
-    /**
-     * @param known every message of every module found, resolved at each connect
-     */
+    /** {@link #MuxCore(MuxConfig, VppTransport, MessageCatalog, MuxExecutors)} with these descriptors. */
     public MuxCore(MuxConfig config, VppTransport transport, List<MessageDescriptor<? extends Message>> known,
                    MuxExecutors executors) {
+        this(config, transport, MessageCatalog.ofDescriptors(known), executors);
+    }
+
+    /**
+     * @param known every message of every module found, resolved at each connect by key (no class loaded)
+     */
+    public MuxCore(MuxConfig config, VppTransport transport, MessageCatalog known, MuxExecutors executors) {
         this.config = config;
         this.transport = transport;
-        this.known = List.copyOf(known);
+        this.known = known;
         this.executors = executors;
         this.egress = new EgressBuffers(config.maxMessageSize());
         this.trace = new ApiTraceBuffer(config.apiTraceSize());
@@ -90,7 +95,7 @@ public final class MuxCore {
         connected = true;
         signal.up();
         log.info("connected to VPP over {}: {} of {} known messages resolved ({})", transport.describe(),
-                t.size(), known.size(), c.summary(known));
+                t.size(), known.size(), c.summary(known.names()));
         if (t.controlPingId() < 0 || t.controlPingReplyId() < 0) {
             log.warn("VPP does not know control_ping/control_ping_reply: dumps will not end");
         }

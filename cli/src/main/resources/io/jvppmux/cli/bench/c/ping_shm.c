@@ -21,6 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <signal.h>
 #include <time.h>
 #include <vpp-api/client/vppapiclient.h>
 
@@ -119,6 +121,7 @@ static void run(long n, long window) {
 }
 
 int main(int argc, char **argv) {
+  prctl(PR_SET_PDEATHSIG, SIGTERM); /* ends with the bench that started it */
   if (argc < 2) {
     fprintf(stderr, "usage: ping_shm SHM_PREFIX [CLIENT_NAME]\n");
     return 2;

@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <time.h>
@@ -175,6 +177,7 @@ static void run(long n, long window) {
 }
 
 int main(int argc, char **argv) {
+  prctl(PR_SET_PDEATHSIG, SIGTERM); /* ends with the bench that started it */
   if (argc < 2) {
     fprintf(stderr, "usage: ping_socket API_SOCKET [CLIENT_NAME]\n");
     return 2;

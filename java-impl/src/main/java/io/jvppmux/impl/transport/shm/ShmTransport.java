@@ -1,6 +1,5 @@
 package io.jvppmux.impl.transport.shm;
 
-import io.jvppmux.api.MessageDescriptor;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.VppTransportException;
@@ -208,9 +207,9 @@ public final class ShmTransport implements VppTransport {
         Set<String> t = table;
         if (t == null) {
             Set<String> known = new HashSet<>();
-            for (MessageDescriptor<?> d : ApiModules.loadMessages()) {
-                if (messageId(d.nameCrc()) >= 0) {
-                    known.add(d.nameCrc());
+            for (String nameCrc : ApiModules.catalog().names()) {
+                if (messageId(nameCrc) >= 0) {
+                    known.add(nameCrc);
                 }
             }
             t = Set.copyOf(known);
