@@ -18,6 +18,7 @@ import io.jvppmux.impl.channel.Router;
 import io.jvppmux.impl.channel.Subscribers;
 import io.jvppmux.impl.connection.ConnectionManager;
 import io.jvppmux.impl.core.ApiModules;
+import io.jvppmux.impl.core.MessageCatalog;
 import io.jvppmux.impl.core.MuxCore;
 import io.jvppmux.impl.core.MuxExecutors;
 import io.jvppmux.impl.ingress.Dispatcher;
@@ -60,7 +61,11 @@ public final class JvppMux implements VppMux {
     private JvppMux(MuxConfig config, VppTransport transport, MuxOptions options) {
         this.options = options;
         this.executors = new MuxExecutors(options.callbackThreads());
-        this.core = new MuxCore(config, transport, ApiModules.loadMessages(), executors);
+        long t0 = System.nanoTime();
+        MessageCatalog catalog = ApiModules.catalog();
+        log.info("{} message keys of the bindings read in {} ms (each message class loads when first used)",
+                catalog.size(), (System.nanoTime() - t0) / 1_000_000);
+        this.core = new MuxCore(config, transport, catalog, executors);
         Subscribers subscribers = new Subscribers(core.counters());
         EventRegistrations registrations = new EventRegistrations();
         this.channels = new ChannelRegistry(core, subscribers, registrations);
@@ -138,11 +143,21 @@ public final class JvppMux implements VppMux {
     }
 
     @Override
+    public ApiChannel newApiChannel(String name) {
+        return newApiChannelBuffered(name, core.config().requestBufferSize(), core.config().replyBufferSize());
+    }
+
+    @Override
     public ApiChannel newApiChannelBuffered(int requestSize, int replySize) {
+        return newApiChannelBuffered(null, requestSize, replySize);
+    }
+
+    @Override
+    public ApiChannel newApiChannelBuffered(String name, int requestSize, int replySize) {
         if (closed.get()) {
             throw new NotConnectedException("this jvppmux is closed: connect a new one");
         }
-        return channels.open(requestSize, replySize);
+        return channels.open(name, requestSize, replySize);
     }
 
     @Override
