@@ -19,7 +19,9 @@ import io.jvppmux.binapi.ip_types.AddressUnion;
 import io.jvppmux.binapi.ip_types.Ip4Address;
 import io.jvppmux.binapi.ip_types.Prefix;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +40,7 @@ public final class LoopbackProgrammer implements AutoCloseable {
 
     private final ApiChannel channel;
     private final List<DesiredLoopback> desired;
-    private final Map<DesiredLoopback, Long> programmed = new HashMap<>();
+    private final Map<DesiredLoopback, Long> programmed = new LinkedHashMap<>();
     private final AtomicLong reconciles = new AtomicLong();
     private final ListenerRegistration onReconnect;
 
@@ -69,12 +71,12 @@ public final class LoopbackProgrammer implements AutoCloseable {
             programmed.put(want, index);
         }
         reconciles.incrementAndGet();
-        return Map.copyOf(programmed);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(programmed));
     }
 
     /** The sw_if_index of each loopback as of the last reconcile. */
     public synchronized Map<DesiredLoopback, Long> programmed() {
-        return Map.copyOf(programmed);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(programmed));
     }
 
     /** How many times {@link #reconcile()} ran to the end. */
