@@ -40,9 +40,14 @@ public final class InterfaceWatcher implements AutoCloseable {
     /** Opens its channel, reads the table, subscribes and starts following events. */
     public InterfaceWatcher(VppMux mux) {
         channel = mux.newApiChannel();
-        events = channel.subscribeNotification(SwInterfaceEvent.DESCRIPTOR, 1024);
-        channel.call(new WantInterfaceEvents().enableDisable(1).pid(ProcessHandle.current().pid()));
-        resync();
+        try {
+            events = channel.subscribeNotification(SwInterfaceEvent.DESCRIPTOR, 1024);
+            channel.call(new WantInterfaceEvents().enableDisable(1).pid(ProcessHandle.current().pid()));
+            resync();
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         onReconnect = mux.onReconnect(this::resyncAfterReconnect);
         reader = new Thread(this::follow, "interface-watcher");
         reader.setDaemon(true);

@@ -48,7 +48,12 @@ public final class LoopbackProgrammer implements AutoCloseable {
     public LoopbackProgrammer(VppMux mux, List<DesiredLoopback> desired) {
         this.desired = List.copyOf(desired);
         this.channel = mux.newApiChannel();
-        reconcile();
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         onReconnect = mux.onReconnect(this::reconcileAfterReconnect);
     }
 
