@@ -34,9 +34,13 @@ public final class WantSubscription<E extends Message> implements Subscription<E
      * When the request fails (a non-zero retval, a timeout, the connection down) the subscription is
      * closed and the exception thrown: nothing stays registered on either side.
      *
+     * @param <E>        the event type
+     * @param channel    the channel to subscribe and send on
+     * @param event      the event's descriptor
      * @param bufferSize how many undelivered events to keep before dropping (at least 1)
      * @param enable     the {@code want_*} request with its enable field set
      * @param disable    the same request with its enable field cleared, sent by {@link #close()}
+     * @return the subscription, registered at VPP
      */
     public static <E extends Message> Subscription<E> open(ApiChannel channel, MessageDescriptor<E> event, int bufferSize,
                                                           Request<?> enable, Request<?> disable) {
@@ -54,7 +58,13 @@ public final class WantSubscription<E extends Message> implements Subscription<E
         return new WantSubscription<>(channel, events, disable);
     }
 
-    /** A fresh copy of {@code m} with the same field values (through its own encoding). */
+    /**
+     * A fresh copy of {@code m} with the same field values (through its own encoding).
+     *
+     * @param <M> the message type
+     * @param m   the message to copy
+     * @return the copy
+     */
     @SuppressWarnings("unchecked")
     public static <M extends Message> M copyOf(M m) {
         Objects.requireNonNull(m, "message");
