@@ -135,9 +135,10 @@ class MuxDispatchTest {
     void aSenderBlocksWhileTheRequestBufferIsFullThenFailsClearly() {
         transport.respond(w -> List.of());
         try (ApiChannel ch = mux.newApiChannelBuffered(2, 10)) {
+            ch.setReplyTimeout(Duration.ofSeconds(10));          // the two in flight end 10 s after they were sent
+            ch.sendRequest(new ShowVersion());
+            ch.sendRequest(new ShowVersion());
             ch.setReplyTimeout(Duration.ofMillis(200));
-            ch.sendRequest(new ShowVersion());
-            ch.sendRequest(new ShowVersion());
             long start = System.nanoTime();
             assertThatThrownBy(() -> ch.sendRequest(new ShowVersion()))
                     .isInstanceOf(ReplyTimeoutException.class)

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * One plugin's channel. Safe from many threads at once: each request gets its own sequence number,
@@ -41,6 +42,7 @@ public final class ChannelImpl implements ApiChannel {
     private final String name;
     private final String label;
     private final ChannelCounters channelCounters;
+    private final IntSupplier inFlight;
     private final int replySize;
     private final PendingTable pendings;
     private final Sender sender;
@@ -62,7 +64,6 @@ public final class ChannelImpl implements ApiChannel {
         this.name = name == null ? ChannelMetrics.UNNAMED : name;
         this.label = "channel " + id + (name == null ? "" : " '" + name + "'");
         this.channelCounters = counters.channels.forName(name);
-        channelCounters.opened();
         this.replySize = replySize;
         this.counters = counters;
         this.pendings = PendingTable.forBuffers(requestSize, replySize);
@@ -73,6 +74,8 @@ public final class ChannelImpl implements ApiChannel {
         this.registry = registry;
         this.replyTimeoutNanos = core.config().replyTimeout().toNanos();
         this.unreadReplyTimeoutNanos = core.config().unreadReplyTimeout().toNanos();
+        this.inFlight = sender::inFlight;
+        channelCounters.opened(inFlight);
     }
 
     @Override
@@ -199,7 +202,7 @@ public final class ChannelImpl implements ApiChannel {
             return;
         }
         closed = true;
-        channelCounters.closed();
+        channelCounters.closed(inFlight);
         sender.wakeBlockedSenders();
         pendings.failAll(Failure.CLOSED, null);
         pendings.forEach(Pending::dropUnread);

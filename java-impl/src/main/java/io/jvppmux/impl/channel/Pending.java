@@ -32,11 +32,11 @@ abstract class Pending {
     final ChannelImpl channel;
     final MessageTable table;
     final String requestName;
-    private final boolean countBounded;
     private final ByteBudget budget;
     private long heldBytes;
-    private long refusedBytes;
+    private int refusedBytes;
     private long lastTake;
+    private long timeoutNanos;
     private int seq;
     private int context;
     private int state;
@@ -56,7 +56,6 @@ abstract class Pending {
         this.channel = channel;
         this.table = table;
         this.requestName = requestName;
-        this.countBounded = countBounded;
         this.budget = countBounded ? null : channel.replyBudget();
         this.stats = channel.counters().messages.forMessage(requestName);
     }
@@ -78,8 +77,8 @@ abstract class Pending {
         registration = r;
         startedAt = System.nanoTime();
         lastTake = startedAt;
+        timeoutNanos = channel.replyTimeoutNanos();
         channel.counters().started();
-        channel.channelCounters().started();
     }
 
     /** Called once written to VPP. */
@@ -188,6 +187,7 @@ abstract class Pending {
         long deadline = now + timeoutNanos;
         synchronized (this) {
             lastTake = now;
+            this.timeoutNanos = timeoutNanos;          // from now on the waiter's timeout is the one that counts
             while (true) {
                 byte[] b = dequeue();
                 if (b != null) {
@@ -229,7 +229,7 @@ abstract class Pending {
         int dropped;
         synchronized (this) {
             long idle = now - lastTake;
-            if (!closing && (idle <= channel.replyTimeoutNanos()
+            if (!closing && (idle <= timeoutNanos
                     || !replies.isEmpty() && idle <= channel.unreadReplyTimeoutNanos())) {
                 return;
             }
@@ -296,7 +296,9 @@ abstract class Pending {
             channel.drained(this);
         }
         channel.counters().ended(stats, f, System.nanoTime() - startedAt);
-        channel.channelCounters().ended(f == null ? null : f.cause());
+        if (f != null) {
+            channel.channelCounters().failed(f.cause());
+        }
         return true;
     }
 
@@ -327,12 +329,12 @@ abstract class Pending {
 
     /** Takes room for an unread reply of {@code length} bytes: a reply-buffer slot, or bytes of the budget. */
     private boolean reserve(int length) {
-        if (countBounded) {
+        if (budget == null) {
             return channel.reserveReply();
         }
         long n = ByteBudget.cost(length);
         if (!budget.tryReserve(heldBytes, n)) {
-            refusedBytes = n;
+            refusedBytes = (int) n;
             return false;
         }
         heldBytes += n;
@@ -340,7 +342,7 @@ abstract class Pending {
     }
 
     private void release(byte[] b) {
-        if (countBounded) {
+        if (budget == null) {
             channel.releaseReply();
         } else {
             long n = ByteBudget.cost(b.length);

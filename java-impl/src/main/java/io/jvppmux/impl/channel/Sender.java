@@ -116,6 +116,11 @@ final class Sender {
         }
     }
 
+    /** Requests sent and not ended (permits taken); for metrics snapshots. */
+    int inFlight() {
+        return Math.max(0, requestSize - permits.availablePermits());
+    }
+
     void releasePermit() {
         permits.release();
     }

@@ -2,8 +2,11 @@ package io.jvppmux.impl.metrics;
 
 import io.jvppmux.api.ChannelMetrics;
 import io.jvppmux.api.FailureCause;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /** The live counters of the channels of one name (what {@link ChannelMetrics} copies). */
 public final class ChannelCounters {
@@ -11,7 +14,7 @@ public final class ChannelCounters {
     private final AtomicInteger open = new AtomicInteger();
     private final LongAdder requests = new LongAdder();
     private final LongAdder replies = new LongAdder();
-    private final LongAdder inFlight = new LongAdder();
+    private final Set<IntSupplier> inFlightSources = ConcurrentHashMap.newKeySet();
     private final FailureCounts failures = new FailureCounts();
     /** Replies dropped as stale. */
     public final LongAdder staleDrops = new LongAdder();
@@ -27,16 +30,17 @@ public final class ChannelCounters {
         return name;
     }
 
-    public void opened() {
+    /** A channel of this name opened; {@code inFlight} tells its requests in flight (read only for snapshots). */
+    public void opened(IntSupplier inFlight) {
         open.incrementAndGet();
+        inFlightSources.add(inFlight);
     }
 
-    public void closed() {
-        open.decrementAndGet();
-    }
-
-    public void started() {
-        inFlight.increment();
+    /** That channel closed. */
+    public void closed(IntSupplier inFlight) {
+        if (inFlightSources.remove(inFlight)) {
+            open.decrementAndGet();
+        }
     }
 
     public void written() {
@@ -47,21 +51,14 @@ public final class ChannelCounters {
         replies.increment();
     }
 
-    /** A request ended, with its last reply when {@code cause} is null. */
-    public void ended(FailureCause cause) {
-        inFlight.decrement();
-        if (cause != null) {
-            failures.add(cause);
-        }
-    }
-
-    /** A failure that is not a request's end (refused before sending, non-zero retval). */
+    /** A request failed: it ended without its reply, was refused before sending, or VPP answered an error. */
     public void failed(FailureCause cause) {
         failures.add(cause);
     }
 
     ChannelMetrics snapshot() {
-        return new ChannelMetrics(name, open.get(), requests.sum(), replies.sum(), inFlight.sum(), failures.snapshot(),
+        long inFlight = inFlightSources.stream().mapToLong(IntSupplier::getAsInt).sum();
+        return new ChannelMetrics(name, open.get(), requests.sum(), replies.sum(), inFlight, failures.snapshot(),
                 staleDrops.sum(), eventDrops.sum());
     }
 }
