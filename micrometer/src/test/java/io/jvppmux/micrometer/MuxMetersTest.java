@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jvppmux.api.ApiChannel;
+import io.jvppmux.api.ConnectionState;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.ReplyTimeoutException;
 import io.jvppmux.api.VppApiException;
@@ -95,7 +96,8 @@ class MuxMetersTest {
         assertThat(state("connected")).isEqualTo(1);
         assertThat(state("disconnected")).isZero();
         vpp.restart();
-        await("a reconnect", () -> mux.metrics().reconnects() == 1 && mux.isConnected());
+        await("a reconnect, announced", () -> mux.metrics().reconnects() == 1
+                && mux.connectionState() == ConnectionState.CONNECTED);
         meters.refresh();
         assertThat(registry.get("jvppmux.reconnects").functionCounter().count()).isEqualTo(1);
         assertThat(state("connected")).isEqualTo(1);
