@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The message ids of one connection: every known message resolved by {@code name_crc} against the
- * connected VPP's table (ids are dynamic, PROTOCOL.md 0.2). Immutable as seen from outside; rebuilt at every
+ * connected VPP's table (ids are dynamic, docs/PROTOCOL.md, Summary item 2). Immutable as seen from outside; rebuilt at every
  * connect and replaced (never edited) when a message outside the bundled modules is learned.
  *
  * <p>Resolving needs only the keys of the {@link MessageCatalog}: a descriptor (and its message class) is

@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  *       {@code jvppmux-shm-rx}, copies each message straight into the sink's slot. {@link RxMode#READ}: a Java
  *       thread {@code jvppmux-shm-rx} loops on {@code vac_read}. {@code memclnt_keepalive} is delivered to the
  *       sink like any message: the mux's dispatcher answers it from its own thread (never from the rx
- *       thread, where a write could deadlock with a VPP blocked on our full queue: PROTOCOL.md 2.4, 4.6),
+ *       thread, where a write could deadlock with a VPP blocked on our full queue: docs/PROTOCOL.md 2.4, 4.6),
  *       so the transport does not answer it too. VPP's death is not reported by libvppapiclient
- *       (PROTOCOL.md 7.1): the mux's health check finds it; {@link RxSink#closed} is called only when
+ *       (docs/PROTOCOL.md 7.1): the mux's health check finds it; {@link RxSink#closed} is called only when
  *       {@code vac_read} fails.</li>
  *   <li>{@link #write}: thread-safe; never reaches {@code vac_write} unless connected (it crashes
  *       otherwise); heap buffers are copied into a per-thread direct buffer. The buffer is consumed.</li>
