@@ -1,5 +1,6 @@
 package io.jvppmux.micrometer;
 
+import io.jvppmux.api.ChannelMetrics;
 import io.jvppmux.api.ConnectionState;
 import io.jvppmux.api.FailureCause;
 import io.jvppmux.api.LatencyHistogram;
@@ -118,6 +119,9 @@ public final class MuxMeters implements MeterBinder, AutoCloseable {
         for (MessageMetrics m : s.messages().values()) {
             addMessageMeters(m.name());
         }
+        for (ChannelMetrics c : s.channels().values()) {
+            addChannelMeters(c.name());
+        }
         return new Sample(s, window);
     }
 
@@ -187,6 +191,38 @@ public final class MuxMeters implements MeterBinder, AutoCloseable {
                         m -> message(snapshot(), message).completed(),
                         m -> message(snapshot(), message).totalLatencyNanos(), TimeUnit.NANOSECONDS)
                 .description("completed round trips and their total time").tags(tags).tags(t).register(r));
+    }
+
+    /** Per channel name ({@code mux.newApiChannel("interface-watcher")}), tagged {@code channel}. */
+    private void addChannelMeters(String channel) {
+        String key = "channel:" + channel;
+        if (meters.contains(key)) {
+            return;
+        }
+        Tags t = Tags.of("channel", channel);
+        counter("channel", channel, "jvppmux.channel.requests", "requests written to VPP by the channels of a name", t,
+                s -> channel(s, channel).requests());
+        counter("channel", channel, "jvppmux.channel.replies", "replies and details received by the channels of a name",
+                t, s -> channel(s, channel).replies());
+        for (FailureCause cause : FailureCause.values()) {
+            counter("channel", channel, "jvppmux.channel.failures", "failed requests of the channels of a name, by cause",
+                    t.and("cause", lower(cause)), s -> channel(s, channel).failures(cause));
+        }
+        counter("channel", channel, "jvppmux.channel.drops", "replies dropped as stale, by channel name",
+                t.and("reason", "stale"), s -> channel(s, channel).staleDrops());
+        counter("channel", channel, "jvppmux.channel.drops", "events dropped, by channel name",
+                t.and("reason", "event"), s -> channel(s, channel).eventDrops());
+        meters.add("channel", channel, key, r -> Gauge.builder("jvppmux.channel.requests.in.flight", mux,
+                        m -> channel(snapshot(), channel).inFlight())
+                .description("requests sent and not yet ended, by channel name").tags(tags).tags(t).register(r));
+        meters.add("channel", channel, key + ":open", r -> Gauge.builder("jvppmux.channel.open", mux,
+                        m -> channel(snapshot(), channel).open())
+                .description("channels of a name open now").tags(tags).tags(t).register(r));
+    }
+
+    private static ChannelMetrics channel(MetricsSnapshot s, String name) {
+        ChannelMetrics c = s.channel(name);
+        return c != null ? c : new ChannelMetrics(name, 0, 0, 0, 0, Map.of(), 0, 0);
     }
 
     private static MessageMetrics message(MetricsSnapshot s, String name) {

@@ -76,6 +76,27 @@ class MuxMetersTest {
     }
 
     @Test
+    void namedChannelsGetTheirOwnMetersTaggedByChannel() {
+        try (ApiChannel watcher = mux.newApiChannel("interface-watcher"); ApiChannel plain = mux.newApiChannel()) {
+            watcher.call(new ControlPing());
+            watcher.call(new ControlPing());
+            vpp.on(ShowVersion.DESCRIPTOR).silenceNext(1);
+            watcher.setReplyTimeout(java.time.Duration.ofMillis(100));
+            assertThatThrownBy(() -> watcher.call(new ShowVersion())).isInstanceOf(ReplyTimeoutException.class);
+            plain.call(new ControlPing());
+            meters.refresh();
+            assertThat(registry.get("jvppmux.channel.requests").tag("channel", "interface-watcher").functionCounter()
+                    .count()).isEqualTo(3);
+            assertThat(registry.get("jvppmux.channel.failures").tag("channel", "interface-watcher")
+                    .tag("cause", "timeout").functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("jvppmux.channel.requests").tag("channel", "unnamed").functionCounter().count())
+                    .isEqualTo(1);
+            assertThat(registry.get("jvppmux.channel.open").tag("channel", "interface-watcher").gauge().value())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void latencyPercentilesDescribeTheRoundTripsSinceThePreviousSample() {
         try (ApiChannel ch = mux.newApiChannel()) {
             ch.call(new ControlPing());
