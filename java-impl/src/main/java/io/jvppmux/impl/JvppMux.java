@@ -128,12 +128,21 @@ public final class JvppMux implements VppMux {
         if (closed.get()) {
             return false;
         }
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         try {
             core.whenConnected().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
-            return !closed.get();
         } catch (TimeoutException | ExecutionException e) {
             return false;
         }
+        // the transport is up; CONNECTED is announced once the connect finished (VppInfo read, registrations
+        // restored): wait for that too, so that vppInfo() describes this VPP when this returns true
+        while (connection.state() != ConnectionState.CONNECTED) {
+            if (closed.get() || System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return !closed.get();
     }
 
     /** A new channel with the configuration's {@code request-buffer-size} and {@code reply-buffer-size} (100/100). */
