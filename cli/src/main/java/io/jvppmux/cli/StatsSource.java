@@ -2,9 +2,9 @@ package io.jvppmux.cli;
 
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.stats.StatsClient;
-import io.jvppmux.impl.stats.StatsClients;
 import io.jvppmux.mock.stats.MockStatsSegment;
 import io.jvppmux.mock.stats.MockVppStats;
+import io.jvppmux.stats.StatsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.jvppmux.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvppmux.api.stats.StatsClient;
-import io.jvppmux.impl.stats.StatsClients;
 import io.jvppmux.mock.stats.MockVppStats;
+import io.jvppmux.stats.StatsClients;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

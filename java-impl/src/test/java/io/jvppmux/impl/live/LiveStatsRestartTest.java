@@ -8,7 +8,7 @@ import io.jvppmux.api.stats.StatEntry;
 import io.jvppmux.api.stats.StatsClient;
 import io.jvppmux.api.stats.StatsException;
 import io.jvppmux.api.stats.StatsPattern;
-import io.jvppmux.impl.stats.StatsClients;
+import io.jvppmux.stats.StatsClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code base}, and VPP's writer lock protocol ({@code in_progress}, then {@code epoch++} on the outermost
  * unlock). Not thread-safe by itself: {@link MockStatsSegment} serialises access.
  *
- * <p>keep in sync with VPP vlib/stats/shared.h and java-impl io.jvppmux.impl.stats.Layout
+ * <p>keep in sync with VPP vlib/stats/shared.h and stats io.jvppmux.stats.Layout
  */
 public final class SegmentWriter implements AutoCloseable {
     static final int VERSION = 0;
