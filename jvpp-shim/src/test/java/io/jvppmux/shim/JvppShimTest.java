@@ -9,6 +9,7 @@ import io.jvppmux.binapi.memclnt.ControlPingReply;
 import io.jvppmux.binapi.memclnt.MemclntKeepalive;
 import io.jvppmux.binapi.memclnt.SockclntCreate;
 import io.jvppmux.mock.ReceivedMessage;
+import io.jvppmux.mock.RecordingSink;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashSet;
@@ -56,7 +57,7 @@ class JvppShimTest {
 
     @Test
     void controlPingRoundTripsThroughTheCallbackThread() throws Exception {
-        RecordingSink sink = new RecordingSink(true);
+        RecordingSink sink = RecordingSink.direct();
         connect(sink, RxMode.CALLBACK);
         int ping = JvppShim.messageIndex(Messages.CONTROL_PING);
         assertThat(ping).isEqualTo(fake.vpp.messageId(ControlPing.DESCRIPTOR));
@@ -75,14 +76,14 @@ class JvppShimTest {
 
     @Test
     void clientNameReachesVpp() {
-        connect(new RecordingSink(true), RxMode.CALLBACK);
+        connect(RecordingSink.direct(), RxMode.CALLBACK);
         SockclntCreate create = fake.vpp.awaitReceived(SockclntCreate.DESCRIPTOR, WAIT).message(SockclntCreate.class);
         assertThat(create.name()).isEqualTo("shim-test");
     }
 
     @Test
     void everyMessageComesFromOneThreadAttachedOnceWhichEndsAtDisconnect() throws Exception {
-        RecordingSink sink = new RecordingSink(true);
+        RecordingSink sink = RecordingSink.direct();
         ShimReceiver receiver = connect(sink, RxMode.CALLBACK);
         int ping = JvppShim.messageIndex(Messages.CONTROL_PING);
         for (int i = 1; i <= 500; i++) {
@@ -104,7 +105,7 @@ class JvppShimTest {
 
     @Test
     void keepaliveIsDeliveredLikeAnyMessage() throws Exception {
-        RecordingSink sink = new RecordingSink(true);
+        RecordingSink sink = RecordingSink.direct();
         connect(sink, RxMode.CALLBACK);
         fake.vpp.sendKeepalive();
         RecordingSink.Received k = sink.next(WAIT);
@@ -114,7 +115,7 @@ class JvppShimTest {
 
     @Test
     void aHeapBufferSinkGetsItsCopyThroughTheScratchBuffer() throws Exception {
-        RecordingSink sink = new RecordingSink(false);
+        RecordingSink sink = RecordingSink.heap();
         connect(sink, RxMode.CALLBACK);
         JvppShim.write(Messages.controlPing(JvppShim.messageIndex(Messages.CONTROL_PING), 77));
         assertThat(Messages.replyContext(sink.next(WAIT).bytes())).isEqualTo(77);
@@ -145,7 +146,7 @@ class JvppShimTest {
 
     @Test
     void readModeRoundTripOnTheCallingThread() throws Exception {
-        RecordingSink sink = new RecordingSink(true);
+        RecordingSink sink = RecordingSink.direct();
         ShimReceiver receiver = connect(sink, RxMode.READ);
         JvppShim.write(Messages.controlPing(JvppShim.messageIndex(Messages.CONTROL_PING), 9));
         assertThat(JvppShim.read(receiver, 5)).isTrue();
@@ -157,7 +158,7 @@ class JvppShimTest {
 
     @Test
     void readIsRefusedWhileTheCallbackThreadOwnsTheQueue() {
-        ShimReceiver r = connect(new RecordingSink(true), RxMode.CALLBACK);
+        ShimReceiver r = connect(RecordingSink.direct(), RxMode.CALLBACK);
         assertThat(JvppShim.read0(r, 1)).isEqualTo(ShimCodes.SHIM_WRONG_MODE);
     }
 
@@ -167,7 +168,7 @@ class JvppShimTest {
         assertThatThrownBy(() -> JvppShim.write(ping)).isInstanceOf(NotConnectedException.class);
         // past the Java guard: the C guard answers; the test libvppapiclient would abort the JVM otherwise
         assertThat(JvppShim.write0(ping, 0, 10)).isEqualTo(ShimCodes.VAC_NOT_CONNECTED);
-        connect(new RecordingSink(true), RxMode.CALLBACK);
+        connect(RecordingSink.direct(), RxMode.CALLBACK);
         JvppShim.disconnect();
         assertThat(JvppShim.write0(ping, 0, 10)).isEqualTo(ShimCodes.VAC_NOT_CONNECTED);
         assertThatThrownBy(() -> JvppShim.messageIndex(Messages.CONTROL_PING)).isInstanceOf(NotConnectedException.class);
@@ -175,7 +176,7 @@ class JvppShimTest {
 
     @Test
     void badBuffersAreRefusedBeforeC() {
-        connect(new RecordingSink(true), RxMode.CALLBACK);
+        connect(RecordingSink.direct(), RxMode.CALLBACK);
         assertThatThrownBy(() -> JvppShim.write(ByteBuffer.allocate(10))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("direct");
         assertThatThrownBy(() -> JvppShim.write(ByteBuffer.allocateDirect(5))).isInstanceOf(IllegalArgumentException.class)
@@ -187,8 +188,8 @@ class JvppShimTest {
 
     @Test
     void oneConnectionPerProcess() {
-        connect(new RecordingSink(true), RxMode.CALLBACK);
-        assertThatThrownBy(() -> connect(new RecordingSink(true), RxMode.CALLBACK))
+        connect(RecordingSink.direct(), RxMode.CALLBACK);
+        assertThatThrownBy(() -> connect(RecordingSink.direct(), RxMode.CALLBACK))
                 .isInstanceOfSatisfying(ShimException.class,
                         e -> assertThat(e.code()).isEqualTo(ShimCodes.SHIM_ALREADY_CONNECTED))
                 .hasMessageContaining("one connection per process");
@@ -196,32 +197,32 @@ class JvppShimTest {
 
     @Test
     void anUnknownNameIsMinusOne() {
-        connect(new RecordingSink(true), RxMode.CALLBACK);
+        connect(RecordingSink.direct(), RxMode.CALLBACK);
         assertThat(JvppShim.messageIndex("control_ping_deadbeef")).isEqualTo(-1);
     }
 
     @Test
     void aPrefixWithoutVppFailsAsAMappingFailure() {
         String other = FakeVpp.PREFIX + "-nothing";
-        assertThatThrownBy(() -> JvppShim.connect("x", other, 64, RxMode.CALLBACK, new ShimReceiver(new RecordingSink(true))))
+        assertThatThrownBy(() -> JvppShim.connect("x", other, 64, RxMode.CALLBACK, new ShimReceiver(RecordingSink.direct())))
                 .isInstanceOfSatisfying(ShimException.class, e -> assertThat(e.code()).isEqualTo(ShimCodes.VAC_MAP_FAILED))
                 .hasMessageContaining("'" + other + "'").hasMessageContaining("could not map");
-        connect(new RecordingSink(true), RxMode.CALLBACK);
+        connect(RecordingSink.direct(), RxMode.CALLBACK);
         assertThat(JvppShim.messageIndex(Messages.CONTROL_PING)).isPositive();
     }
 
     @Test
     void theDefaultPrefixCannotFollowAPrefixedConnect() {
-        connect(new RecordingSink(true), RxMode.CALLBACK);
+        connect(RecordingSink.direct(), RxMode.CALLBACK);
         JvppShim.disconnect();
-        assertThatThrownBy(() -> JvppShim.connect("x", "", 64, RxMode.CALLBACK, new ShimReceiver(new RecordingSink(true))))
+        assertThatThrownBy(() -> JvppShim.connect("x", "", 64, RxMode.CALLBACK, new ShimReceiver(RecordingSink.direct())))
                 .isInstanceOfSatisfying(ShimException.class,
                         e -> assertThat(e.code()).isEqualTo(ShimCodes.SHIM_PREFIX_STICKY));
     }
 
     @Test
     void reconnectsAfterDisconnectAndAgainAfterTheMockRestarted() throws Exception {
-        RecordingSink sink = new RecordingSink(true);
+        RecordingSink sink = RecordingSink.direct();
         connect(sink, RxMode.CALLBACK);
         JvppShim.disconnect();
         JvppShim.disconnect();

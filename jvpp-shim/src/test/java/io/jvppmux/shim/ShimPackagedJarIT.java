@@ -2,6 +2,7 @@ package io.jvppmux.shim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jvppmux.mock.RecordingSink;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ShimPackagedJarIT {
             assertThat(JvppShim.isAvailable()).as(String.valueOf(JvppShim.unavailabilityCause())).isTrue();
             assertThat(JvppShim.describe()).contains("libjvppshim loaded from jar:file:")
                     .contains(".jar!/native/linux-x86_64/libjvppshim.so");
-            RecordingSink sink = new RecordingSink(true);
+            RecordingSink sink = RecordingSink.direct();
             JvppShim.connect("it", FakeVpp.PREFIX, 64, RxMode.CALLBACK, new ShimReceiver(sink));
             try {
                 JvppShim.write(Messages.controlPing(JvppShim.messageIndex(Messages.CONTROL_PING), 31));

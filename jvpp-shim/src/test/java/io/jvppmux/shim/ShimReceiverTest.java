@@ -2,6 +2,7 @@ package io.jvppmux.shim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jvppmux.mock.RecordingSink;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ShimReceiverTest {
     @Test
     void afterCloseNothingReachesTheSink() {
-        RecordingSink sink = new RecordingSink(true);
+        RecordingSink sink = RecordingSink.direct();
         ShimReceiver r = new ShimReceiver(sink);
         r.close();
         assertThat(r.claim(10)).isNull();
@@ -21,7 +22,7 @@ class ShimReceiverTest {
 
     @Test
     void aHeapSinkIsServedThroughADirectScratchBufferAndGetsTheBytesAtPublish() throws Exception {
-        RecordingSink sink = new RecordingSink(false);
+        RecordingSink sink = RecordingSink.heap();
         ShimReceiver r = new ShimReceiver(sink);
         ByteBuffer b = r.claim(4);
         assertThat(b.isDirect()).isTrue();
@@ -34,7 +35,7 @@ class ShimReceiverTest {
 
     @Test
     void aFailedCopyIsPublishedEmptyAndCountedAsDropped() throws Exception {
-        RecordingSink sink = new RecordingSink(true);
+        RecordingSink sink = RecordingSink.direct();
         ShimReceiver r = new ShimReceiver(sink);
         r.claim(8);
         r.publish(0);

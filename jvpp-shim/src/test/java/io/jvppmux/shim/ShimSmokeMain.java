@@ -1,5 +1,6 @@
 package io.jvppmux.shim;
 
+import io.jvppmux.mock.RecordingSink;
 import java.time.Duration;
 
 /**
@@ -16,7 +17,7 @@ public final class ShimSmokeMain {
     public static void main(String[] args) throws Exception {
         FakeVpp.useFakeVac();
         JvppShim.ensureAvailable();
-        RecordingSink sink = new RecordingSink(true);
+        RecordingSink sink = RecordingSink.direct();
         JvppShim.connect("smoke", null, 256, RxMode.CALLBACK, new ShimReceiver(sink));
         int ping = JvppShim.messageIndex(Messages.CONTROL_PING);
         for (int i = 1; i <= 1000; i++) {

@@ -41,7 +41,7 @@ final class InProcessClient implements AutoCloseable {
 
     /** The next message (fails after 5 s). */
     byte[] next() throws InterruptedException {
-        byte[] m = sink.next(WAIT);
+        byte[] m = sink.next(WAIT).bytes();
         assertThat(m).as("a message within %s", WAIT).isNotNull();
         return m;
     }

@@ -182,7 +182,7 @@ class ScriptingTest {
             assertThat(vpp.awaitReceived(MemclntKeepaliveReply.DESCRIPTOR, InProcessClient.WAIT).disposition())
                     .isEqualTo(ReceivedMessage.Disposition.HANDLED);
             b.decode(b.next(), new MemclntKeepalive());
-            assertThat(b.sink.messages).as("b is not subscribed: no interface events").isEmpty();
+            assertThat(b.sink.messages()).as("b is not subscribed: no interface events").isEmpty();
         }
     }
 

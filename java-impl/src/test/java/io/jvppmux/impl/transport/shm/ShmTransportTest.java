@@ -10,6 +10,7 @@ import io.jvppmux.binapi.memclnt.ControlPing;
 import io.jvppmux.binapi.memclnt.MemclntKeepalive;
 import io.jvppmux.binapi.memclnt.MemclntKeepaliveReply;
 import io.jvppmux.mock.MockVpp;
+import io.jvppmux.mock.RecordingSink;
 import io.jvppmux.shim.RxMode;
 import io.jvppmux.shim.ShimCodes;
 import io.jvppmux.shim.ShimReceiver;
@@ -37,7 +38,7 @@ class ShmTransportTest {
     private MockVpp vpp;
     private ShmFixture fixture;
     private ShmTransport transport;
-    private final RecordingSink sink = new RecordingSink();
+    private final RecordingSink sink = RecordingSink.direct();
 
     @BeforeEach
     void start() {
@@ -144,7 +145,7 @@ class ShmTransportTest {
     void oneConnectionPerProcess() {
         transport.connect(ShmFixture.config(), sink);
         ShmTransport second = new ShmTransport(ShmOptions.defaults());
-        assertThatThrownBy(() -> second.connect(ShmFixture.config(), new RecordingSink()))
+        assertThatThrownBy(() -> second.connect(ShmFixture.config(), RecordingSink.direct()))
                 .isInstanceOf(VppTransportException.class).hasMessageContaining("one connection per process");
         assertThatThrownBy(() -> transport.connect(ShmFixture.config(), sink)).isInstanceOf(IllegalStateException.class);
     }

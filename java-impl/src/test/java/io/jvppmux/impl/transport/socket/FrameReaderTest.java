@@ -84,7 +84,7 @@ class FrameReaderTest {
         while (r.pump(sink, () -> false)) {
             assertThat(++calls).as("pump calls").isLessThan(1_000_000);
         }
-        return new ArrayList<>(sink.messages);
+        return new ArrayList<>(sink.messages());
     }
 
     @Test
@@ -95,7 +95,7 @@ class FrameReaderTest {
         RecordingSink sink = new RecordingSink();
         assertThat(r.pump(sink, () -> false)).isTrue();
         assertThat(ch.reads).as("one read").isEqualTo(1);
-        assertThat(sink.messages).hasSize(200);
+        assertThat(sink.messages()).hasSize(200);
         assertThat(r.pump(sink, () -> false)).as("then EOF at a frame boundary").isFalse();
     }
 
@@ -145,7 +145,7 @@ class FrameReaderTest {
         FrameReader r = new FrameReader(new ChunkedChannel(stream(msgs), n -> 50), 64, MAX, "test");
         RecordingSink sink = new RecordingSink();
         while (r.pump(sink, () -> true)) {
-            assertThat(sink.messages).isEmpty();
+            assertThat(sink.messages()).isEmpty();
         }
         assertThat(sink.largestClaim()).isZero();
     }
@@ -168,7 +168,7 @@ class FrameReaderTest {
         RecordingSink sink = new RecordingSink();
         FrameReader r = new FrameReader(new ChunkedChannel(part, n -> 1000), 64, MAX, "test");
         assertThatThrownBy(() -> drain(r, sink)).isInstanceOf(EOFException.class).hasMessageContaining("bytes missing");
-        assertThat(sink.messages).containsExactly(new byte[0]);
+        assertThat(sink.messages()).containsExactly(new byte[0]);
     }
 
     @Test

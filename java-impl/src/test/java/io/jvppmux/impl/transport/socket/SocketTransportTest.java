@@ -87,7 +87,7 @@ class SocketTransportTest {
         assertThat(hello.message(SockclntCreate.class).name()).isEqualTo("socket-test");
 
         transport.write(encode(transport, new ControlPing(), 0x30003));
-        byte[] reply = sink.next(WAIT);
+        byte[] reply = sink.next(WAIT).bytes();
         assertThat(reply).isNotNull();
         assertThat(MessageCodec.messageId(ByteBuffer.wrap(reply), 0)).isEqualTo(transport.messageId(ControlPingReply.DESCRIPTOR.nameCrc()));
         ControlPingReply r = MessageCodec.decode(reply, new ControlPingReply());
@@ -104,7 +104,7 @@ class SocketTransportTest {
         MessageCodec.encode(wrong, new ControlPing(), 23, transport.clientIndex() ^ 1, 1);
         transport.write(wrong.flip());
         transport.write(encode(transport, new ControlPing(), 2));
-        assertThat(context(sink.next(WAIT))).as("only the second ping is answered").isEqualTo(2);
+        assertThat(context(sink.next(WAIT).bytes())).as("only the second ping is answered").isEqualTo(2);
         assertThat(vpp.received(ControlPing.DESCRIPTOR)).extracting(ReceivedMessage::disposition).containsExactly(
                 ReceivedMessage.Disposition.DROPPED_WRONG_CLIENT_INDEX, ReceivedMessage.Disposition.HANDLED);
     }
@@ -126,7 +126,7 @@ class SocketTransportTest {
         assertThat(transport.messageId(ShowVersion.DESCRIPTOR.nameCrc()))
                 .isEqualTo(vpp.messageId(ShowVersion.DESCRIPTOR)).isNotEqualTo(oldId);
         transport.write(encode(transport, new ControlPing(), 7));
-        assertThat(context(second.next(WAIT))).isEqualTo(7);
+        assertThat(context(second.next(WAIT).bytes())).isEqualTo(7);
     }
 
     @Test
@@ -146,7 +146,7 @@ class SocketTransportTest {
         server.sendTruncatedFrame();
         Throwable cause = sink.awaitClosed(WAIT);
         assertThat(cause).isInstanceOf(VppTransportException.class);
-        assertThat(sink.messages).as("nothing of the incomplete frame is published").allMatch(m -> m.length == 0);
+        assertThat(sink.messages()).as("nothing of the incomplete frame is published").allMatch(m -> m.length == 0);
     }
 
     @Test
@@ -178,7 +178,7 @@ class SocketTransportTest {
         assertThat(bye.message(SockclntDelete.class).index()).isEqualTo(Integer.toUnsignedLong(index));
         assertThat(bye.disposition()).isEqualTo(ReceivedMessage.Disposition.HANDLED);
         assertThat(vpp.awaitConnectedClients(0, WAIT)).isTrue();
-        assertThat(sink.messages).as("the delete reply is not delivered").isEmpty();
+        assertThat(sink.messages()).as("the delete reply is not delivered").isEmpty();
         assertThat(sink.closed).as("no closed() after our own disconnect").isNotDone();
         transport.disconnect();
         assertThatThrownBy(() -> transport.write(ByteBuffer.allocate(10))).isInstanceOf(NotConnectedException.class);
@@ -229,7 +229,7 @@ class SocketTransportTest {
         }
         Set<Integer> contexts = new HashSet<>();
         for (int i = 0; i < threads * each; i++) {
-            byte[] m = sink.next(WAIT);
+            byte[] m = sink.next(WAIT).bytes();
             assertThat(m).as("reply %d", i).isNotNull();
             contexts.add(context(m));
         }
@@ -258,13 +258,13 @@ class SocketTransportTest {
         }
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < sent.size(); i++) {
-                byte[] got = sink.next(WAIT);
+                byte[] got = sink.next(WAIT).bytes();
                 assertThat(got).as("round %d, message %d", round, i).isEqualTo(sent.get(i));
             }
         }
         assertThat(transport.isConnected()).isTrue();
         transport.write(encode(transport, new ControlPing(), 99));
-        assertThat(context(sink.next(WAIT))).isEqualTo(99);
+        assertThat(context(sink.next(WAIT).bytes())).isEqualTo(99);
     }
 
     @Test
