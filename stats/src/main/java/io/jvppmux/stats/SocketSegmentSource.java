@@ -1,5 +1,6 @@
 package io.jvppmux.stats;
 
+import io.jvppmux.api.spi.FileAccess;
 import io.jvppmux.api.stats.StatsUnavailableException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,8 +53,7 @@ final class SocketSegmentSource implements StatsSegmentSource {
             case ENOENT:
                 return "no stats socket at " + socket + " (" + what + "): is VPP running, and is it its statseg socket-name?";
             case EACCES:
-                return "no permission to connect to " + socket + " (" + what
-                        + "): run as the socket's owner or a member of its group (VPP creates it srwxrwxr-x)";
+                return "no permission to connect to the stats socket (" + what + "): " + FileAccess.explain(socket);
             case ECONNREFUSED:
                 return socket + " refuses connections (" + what + "): VPP is not running (stale socket file)";
             case ETIMEDOUT:

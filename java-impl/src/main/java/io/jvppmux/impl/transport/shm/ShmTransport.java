@@ -3,6 +3,7 @@ package io.jvppmux.impl.transport.shm;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.VppTransportException;
+import io.jvppmux.api.spi.FileAccess;
 import io.jvppmux.api.spi.RxSink;
 import io.jvppmux.api.spi.VppTransport;
 import io.jvppmux.impl.core.ApiModules;
@@ -128,8 +129,7 @@ public final class ShmTransport implements VppTransport {
                     + (prefix.isEmpty() ? "" : " with api-segment { prefix " + prefix + " }") + "?");
         }
         if (!Files.isReadable(f) || !Files.isWritable(f)) {
-            throw new VppTransportException("no read/write access to " + f + ": run as a member of the group in VPP's "
-                    + "api-segment { gid <group> } (the files are root-owned, mode 0660 by default)");
+            throw new VppTransportException("no read/write access to VPP's API segment: " + FileAccess.explain(f));
         }
     }
 

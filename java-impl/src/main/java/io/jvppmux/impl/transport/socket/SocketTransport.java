@@ -3,6 +3,7 @@ package io.jvppmux.impl.transport.socket;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.VppTransportException;
+import io.jvppmux.api.spi.FileAccess;
 import io.jvppmux.api.spi.RxSink;
 import io.jvppmux.api.spi.VppPresence;
 import io.jvppmux.api.spi.VppTransport;
@@ -94,7 +95,9 @@ public final class SocketTransport implements VppTransport {
                     e.addSuppressed(suppressed);
                 }
             }
-            throw new VppTransportException("cannot connect to VPP API socket " + p + ": " + e.getMessage(), e);
+            String why = Files.exists(p) && (!Files.isReadable(p) || !Files.isWritable(p))
+                    ? "no permission: " + FileAccess.explain(p) : e.getMessage();
+            throw new VppTransportException("cannot connect to VPP API socket " + p + ": " + why, e);
         }
     }
 
