@@ -96,8 +96,10 @@ class ChurnLeakTest {
         assertThat(mux.openChannels()).as("channel ids in use").isEqualTo(channels);
         assertThat(heapAfter).as("heap after GC").isLessThan(heap + HEAP_SLACK);
         assertThat(JvmGauges.directBytes()).as("direct memory").isLessThanOrEqualTo(direct + (1L << 20));
-        assertThat(JvmGauges.threads()).as("threads").isLessThanOrEqualTo(threads);
-        assertThat(JvmGauges.openFds()).as("file descriptors").isLessThanOrEqualTo(fds);
+        // a little slack for what the rest of the JVM does meanwhile (other tests' threads ending, jars and
+        // sockets opened lazily): a leak of even one per 10,000 cycles would be a hundred over it
+        assertThat(JvmGauges.threads()).as("threads").isLessThanOrEqualTo(threads + 2);
+        assertThat(JvmGauges.openFds()).as("file descriptors").isLessThanOrEqualTo(fds + 8);
         try (ApiChannel ch = mux.newApiChannel()) {
             assertThat(ch.call(new ControlPing())).isNotNull();
         }
