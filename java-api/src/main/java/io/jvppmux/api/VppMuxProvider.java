@@ -9,7 +9,5 @@ public interface VppMuxProvider {
     VppMux connect(MuxConfig config);
 
     /** A mux that connects in the background as {@code config} says (see {@link VppMux#connectAsync}). */
-    default VppMux connectAsync(MuxConfig config) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot connect in the background");
-    }
+    VppMux connectAsync(MuxConfig config);
 }
