@@ -7,14 +7,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The supervisor's wait between two connect attempts. When the failed attempt found VPP absent (no socket, a
- * stale one), VPP coming back is the moment to try, not the end of the backoff delay: the wait looks every
- * {@link #POLL} whether VPP is there (a stat and a bare connect, nothing VPP notices) and ends as soon as it
- * is. When VPP was there and refused, or the transport cannot tell, it is the plain backoff delay.
+ * The supervisor's wait between two connect attempts. VPP coming back is the moment to try, not the end of the
+ * backoff delay: while the transport can tell whether VPP is there (a stat and a bare connect, nothing VPP
+ * notices), the wait looks every {@link #POLL} and ends as soon as VPP is there after having been absent. A VPP
+ * present when the wait starts (it was there and refused, or it was going away) is looked at every
+ * {@link #SLOW_POLL} until it is gone, and then like an absent one: a VPP that dies and comes back during a
+ * long backoff is still tried at once. When the transport cannot tell, it is the plain backoff delay.
  */
 final class PresenceWatch {
     /** How often an absent VPP is looked for: well inside the 100 ms a reconnect may take once VPP is back. */
     static final Duration POLL = Duration.ofMillis(5);
+    /** How often a present VPP is looked at for its going away (a restart takes far longer than this). */
+    static final Duration SLOW_POLL = Duration.ofMillis(50);
 
     /** How a wait ended. */
     enum Wake {
@@ -37,18 +41,24 @@ final class PresenceWatch {
     /** Waits {@code delay}, or less when VPP appears or the mux stops. */
     Wake await(Duration delay) throws InterruptedException {
         long deadline = System.nanoTime() + delay.toNanos();
-        if (probe.get() != VppPresence.ABSENT) {
+        VppPresence seen = probe.get();
+        if (seen == VppPresence.UNKNOWN) {
             return stopping.await(delay.toNanos(), TimeUnit.NANOSECONDS) ? Wake.STOPPING : Wake.DELAY_OVER;
         }
+        boolean wasAbsent = seen == VppPresence.ABSENT;
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return Wake.DELAY_OVER;
             }
-            if (stopping.await(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS)) {
+            long step = (wasAbsent ? POLL : SLOW_POLL).toNanos();
+            if (stopping.await(Math.min(left, step), TimeUnit.NANOSECONDS)) {
                 return Wake.STOPPING;
             }
-            if (probe.get() == VppPresence.PRESENT) {
+            seen = probe.get();
+            if (seen == VppPresence.ABSENT) {
+                wasAbsent = true;
+            } else if (seen == VppPresence.PRESENT && wasAbsent) {
                 return Wake.APPEARED;
             }
         }

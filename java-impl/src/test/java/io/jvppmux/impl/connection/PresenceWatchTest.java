@@ -24,16 +24,30 @@ class PresenceWatchTest {
     }
 
     @Test
-    void aVppThatIsThereAndRefusedGetsTheWholeBackoffAndIsNotProbedMeanwhile() throws Exception {
+    void aVppThatStaysThereGetsTheWholeBackoffAndIsLookedAtOnlySlowly() throws Exception {
         AtomicInteger probes = new AtomicInteger();
         PresenceWatch w = new PresenceWatch(() -> {
             probes.incrementAndGet();
             return VppPresence.PRESENT;
         }, stopping);
         long t0 = System.nanoTime();
-        assertThat(w.await(Duration.ofMillis(60))).isEqualTo(PresenceWatch.Wake.DELAY_OVER);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(60));
-        assertThat(probes.get()).as("one look after the failure, none during the backoff").isEqualTo(1);
+        assertThat(w.await(Duration.ofMillis(300))).isEqualTo(PresenceWatch.Wake.DELAY_OVER);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(probes.get()).as("one look after the failure, then one per SLOW_POLL at most")
+                .isBetween(1, 1 + (int) (300 / PresenceWatch.SLOW_POLL.toMillis()));
+    }
+
+    @Test
+    void aVppThatGoesAwayAndComesBackDuringTheBackoffIsTriedAtOnce() throws Exception {
+        AtomicInteger probes = new AtomicInteger();
+        PresenceWatch w = new PresenceWatch(() -> {
+            int n = probes.incrementAndGet();
+            return n < 3 || n > 5 ? VppPresence.PRESENT : VppPresence.ABSENT;
+        }, stopping);
+        long t0 = System.nanoTime();
+        assertThat(w.await(Duration.ofSeconds(30))).isEqualTo(PresenceWatch.Wake.APPEARED);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+        assertThat(probes.get()).as("there, there, gone x3, there again").isEqualTo(6);
     }
 
     @Test

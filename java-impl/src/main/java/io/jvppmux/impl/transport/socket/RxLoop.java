@@ -41,15 +41,17 @@ final class RxLoop implements Runnable {
     }
 
     private boolean register() {
+        ByteBuffer reply = null;
         try {
             c.write(Handshake.request(clientName));
-            ByteBuffer reply = frames.next();
+            reply = frames.next();
             if (reply == null) {
                 throw new VppTransportException("VPP at " + c.path + " closed the socket during the handshake");
             }
             c.registration.complete(Handshake.parseReply(reply, reply.limit(), c.path.toString()));
             return true;
         } catch (IOException | RuntimeException e) {
+            c.closedUnanswered = reply == null && !c.disconnecting;
             c.registration.completeExceptionally(e instanceof VppTransportException ? e
                     : new VppTransportException("handshake with VPP at " + c.path + " failed: " + e.getMessage(), e));
             return false;

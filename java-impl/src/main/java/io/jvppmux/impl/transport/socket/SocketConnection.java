@@ -40,6 +40,11 @@ final class SocketConnection {
     final AtomicBoolean endReported = new AtomicBoolean();
     volatile boolean disconnecting;
     volatile boolean lost;
+    /**
+     * The peer closed (EOF, reset) before answering {@code sockclnt_create}: a dying VPP or a stale listener;
+     * not when this side gave up waiting (a silent VPP is there).
+     */
+    volatile boolean closedUnanswered;
     final FrameWriter writer;
     private Thread reader;
 

@@ -48,7 +48,10 @@ public final class SocketTransport implements VppTransport {
     private volatile SocketConnection current;
     private volatile Handshake.Registration registration;
     private volatile Path path;
-    /** Whether the last connect found nobody listening (no socket file, or a stale one); true before any. */
+    /**
+     * Whether the last connect found nobody listening (no socket file, a stale one) or a peer that closed before
+     * answering the registration (a VPP dying, a listener going away); true before any.
+     */
     private volatile boolean nobodyListened = true;
 
     @Override
@@ -74,7 +77,12 @@ public final class SocketTransport implements VppTransport {
             SocketChannel ch = open(p);
             nobodyListened = false;
             SocketConnection c = new SocketConnection(p, ch, sink, config.maxMessageSize());
-            registration = c.open(config.clientName(), config.connectTimeout());
+            try {
+                registration = c.open(config.clientName(), config.connectTimeout());
+            } catch (VppTransportException e) {
+                nobodyListened = c.closedUnanswered;
+                throw e;
+            }
             current = c;
             LOG.info("connected to VPP at {} as client 0x{} ({} messages in its table)", p,
                     Integer.toHexString(registration.clientIndex()), registration.table().size());
@@ -102,8 +110,8 @@ public final class SocketTransport implements VppTransport {
     }
 
     /**
-     * {@link VppPresence#PRESENT} when the last connect reached a listening VPP (which then refused or failed:
-     * it is there, and is not probed), or when the socket file exists and accepts a connection (closed at once,
+     * {@link VppPresence#PRESENT} when the last connect reached a listening VPP that answered (refused) or kept
+     * silent past the connect timeout (it is there, and is not probed), or when the socket file exists and accepts a connection (closed at once,
      * before any registration); {@link VppPresence#ABSENT} when the file is missing or nobody listens on it
      * (the stale file of a VPP that died).
      */

@@ -271,10 +271,10 @@ class SocketTransportTest {
     void presenceTellsAListeningVppFromAMissingOrStaleSocketFile() throws Exception {
         vpp.failNextConnects(1);
         assertThatThrownBy(() -> transport.connect(config(), sink)).isInstanceOf(VppTransportException.class);
-        assertThat(transport.presence(config())).as("it listened, then refused: there, and not probed")
+        assertThat(transport.presence(config())).as("accepted and closed unanswered: probed, and listening")
                 .isEqualTo(io.jvppmux.api.spi.VppPresence.PRESENT);
         transport.connect(config(), sink);
-        assertThat(transport.isConnected()).as("the presence check used up no scripted refusal").isTrue();
+        assertThat(transport.isConnected()).isTrue();
 
         Path other = dir.resolve("other.sock");
         MuxConfig missing = MuxConfig.builder().socketPath(other).build();
@@ -289,5 +289,40 @@ class SocketTransportTest {
         assertThatThrownBy(() -> t.connect(missing, new RecordingSink())).isInstanceOf(VppTransportException.class);
         assertThat(t.presence(missing)).isEqualTo(io.jvppmux.api.spi.VppPresence.ABSENT);
         Files.delete(other);
+    }
+
+    @Test
+    void aListenerThatClosesUnansweredIsProbedButOneThatKeepsSilentIsThereAndNotProbed() throws Exception {
+        Path other = dir.resolve("silent.sock");
+        MuxConfig silent = MuxConfig.builder().socketPath(other).connectTimeout(Duration.ofMillis(200)).build();
+        SocketTransport t = new SocketTransport();
+        try (java.nio.channels.ServerSocketChannel s = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            s.bind(java.net.UnixDomainSocketAddress.of(other));
+            assertThatThrownBy(() -> t.connect(silent, new RecordingSink())).isInstanceOf(VppTransportException.class)
+                    .hasMessageContaining("did not answer sockclnt_create within 200 ms");
+        }
+        Files.delete(other);
+        assertThat(t.presence(silent)).as("a VPP that accepted and kept silent is there (hung, slow): not probed")
+                .isEqualTo(io.jvppmux.api.spi.VppPresence.PRESENT);
+
+        try (java.nio.channels.ServerSocketChannel s = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            s.bind(java.net.UnixDomainSocketAddress.of(other));
+            Thread closer = new Thread(() -> {
+                try {
+                    s.accept().close();
+                } catch (java.io.IOException ignored) {
+                    // the test fails on the assertion below
+                }
+            });
+            closer.start();
+            assertThatThrownBy(() -> t.connect(silent, new RecordingSink())).as("EOF or a broken pipe, by timing")
+                    .isInstanceOf(VppTransportException.class);
+            closer.join(WAIT.toMillis());
+        }
+        Files.delete(other);
+        assertThat(t.presence(silent)).as("closed unanswered, as a dying VPP does: probed, and gone")
+                .isEqualTo(io.jvppmux.api.spi.VppPresence.ABSENT);
     }
 }
