@@ -33,6 +33,8 @@ abstract class ClientLink {
     boolean paused;
     boolean delayServed;
     boolean registered;
+    /** Asked at {@code sockclnt_create}: true refuses it (the link is closed unanswered), as a scripted failure. */
+    java.util.function.BooleanSupplier refuseRegistration = () -> false;
 
     ClientLink(Engine engine, int connectionNumber) {
         this.engine = engine;

@@ -64,13 +64,8 @@ public final class MockSocketServer implements AutoCloseable {
                 LOG.warn("mock-vpp: accept on {} failed: {}", path, e.toString());
                 return;
             }
-            if (vpp.takeConnectFailure()) {
-                LOG.info("mock-vpp: refusing a connection on {} (scripted failure)", path);
-                closeQuietly(ch);
-                continue;
-            }
             Engine engine = vpp.engine();
-            engine.addLink(new SocketLink(engine, this, ch, vpp.settings().maxFrameSize));
+            engine.addLink(new SocketLink(engine, this, ch, vpp.settings().maxFrameSize, vpp::takeConnectFailure));
         }
     }
 

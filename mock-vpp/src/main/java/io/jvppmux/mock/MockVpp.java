@@ -218,7 +218,11 @@ public final class MockVpp implements AutoCloseable {
 
     // ------------------------------------------------------------------ faults
 
-    /** Makes the next {@code count} connects fail (in-process: exception; socket: accepted then closed at once). */
+    /**
+     * Makes the next {@code count} connects fail (in-process: exception; socket: the connection is closed unanswered
+     * when its {@code sockclnt_create} arrives, so a bare connect that registers nothing, as a presence probe, uses
+     * up no failure).
+     */
     public void failNextConnects(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0: " + count);

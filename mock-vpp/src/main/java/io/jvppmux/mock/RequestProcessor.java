@@ -115,6 +115,12 @@ final class RequestProcessor {
     }
 
     private void handshake(ClientLink link, byte[] msg) {
+        if (link.refuseRegistration.getAsBoolean()) {
+            LOG.info("mock-vpp: refusing sockclnt_create on connection {} (scripted failure): closed unanswered",
+                    link.connectionNumber);
+            link.closeNow(new java.io.IOException("scripted connect failure"));
+            return;
+        }
         MessageDescriptor<? extends Message> d = Catalog.get().memclnt().get(SocketFrames.SOCKCLNT_CREATE_ID - 1);
         int context = msg.length >= 6 ? ByteBuffer.wrap(msg).getInt(2) : 0;
         Message m;

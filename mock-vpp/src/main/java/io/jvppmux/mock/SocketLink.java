@@ -24,8 +24,10 @@ final class SocketLink extends ClientLink {
     private final ByteBuffer[] gather = new ByteBuffer[2];
     private final Thread reader;
 
-    SocketLink(Engine engine, Object owner, SocketChannel channel, int maxFrame) {
+    SocketLink(Engine engine, Object owner, SocketChannel channel, int maxFrame,
+               java.util.function.BooleanSupplier refuseRegistration) {
         super(engine, engine.nextConnectionNumber());
+        this.refuseRegistration = refuseRegistration;
         this.owner = owner;
         this.channel = channel;
         this.maxFrame = maxFrame;

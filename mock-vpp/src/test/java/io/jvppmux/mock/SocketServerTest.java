@@ -6,6 +6,7 @@ import io.jvppmux.api.MuxConfig;
 import io.jvppmux.binapi.interfaces.SwInterfaceDump;
 import io.jvppmux.binapi.memclnt.ControlPing;
 import io.jvppmux.binapi.memclnt.ControlPingReply;
+import io.jvppmux.binapi.memclnt.SockclntCreate;
 import io.jvppmux.binapi.memclnt.SockclntCreateReply;
 import io.jvppmux.binapi.memclnt.SockclntDelete;
 import io.jvppmux.binapi.memclnt.SockclntDeleteReply;
@@ -147,9 +148,12 @@ class SocketServerTest {
     @Test
     void connectFailureAndMockSideDisconnect() throws Exception {
         vpp.failNextConnects(1);
+        RawSocketClient probe = client();
         RawSocketClient refused = client();
-        assertThat(refused.awaitEof(WAIT)).isTrue();
+        refused.send(TestWire.encode(new SockclntCreate().name("refused"), SocketFrames.SOCKCLNT_CREATE_ID, 0, 1));
+        assertThat(refused.awaitEof(WAIT)).as("closed unanswered at its sockclnt_create").isTrue();
         assertThat(refused.in).isEmpty();
+        probe.handshake("a bare connect used up no failure", 2);
 
         RawSocketClient a = registered();
         RawSocketClient b = registered();

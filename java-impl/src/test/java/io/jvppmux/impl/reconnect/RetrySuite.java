@@ -39,9 +39,14 @@ abstract class RetrySuite extends ReconnectFixture {
     private ExecutorService caller;
     private ApiChannel ch;
 
+    /**
+     * The restart is seen by the transport (EOF), not by the health check; its probes are slow here, because a
+     * 50 ms probe that a loaded CI machine starves would cut the retried request a second time (two retries).
+     */
     @Override
     protected MuxConfig.Builder config() {
-        return fast().retryRequestCount(3).retryRequestTimeout(Duration.ofSeconds(5));
+        return fast().healthCheckProbeInterval(Duration.ofSeconds(1)).healthCheckReplyTimeout(Duration.ofSeconds(1))
+                .retryRequestCount(3).retryRequestTimeout(Duration.ofSeconds(5));
     }
 
     @BeforeEach
