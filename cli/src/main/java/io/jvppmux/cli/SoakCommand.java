@@ -56,7 +56,7 @@ final class SoakCommand implements Callable<Integer> {
         // reconnect soon after a restart: first attempt after 100 ms, never more than 1 s apart
         MuxConfig config = Target.config(target).toBuilder().retryConnectTimeout(Duration.ofMillis(100))
                 .reconnectBackoffMax(Duration.ofSeconds(1)).build();
-        MockVpp mock = target.live() ? null : MockVpp.start();
+        MockVpp mock = target.live() ? null : EmbeddedVpp.startApi();
         try (VppMux mux = mock == null ? VppMux.connect(config) : JvppMux.connect(config, mock.newTransport())) {
             return soak(mux);
         } finally {

@@ -12,8 +12,7 @@ import java.nio.file.Path;
 
 /**
  * The stats segment a command reads: a live VPP's stats socket, a segment file, or, by default, an embedded
- * mock-vpp segment with a little traffic (two interfaces besides local0, an error counter, a node), written to
- * a temporary file removed at {@link #close()}.
+ * mock-vpp segment ({@link EmbeddedVpp#stats}), written to a temporary file removed at {@link #close()}.
  */
 final class StatsSource implements AutoCloseable {
     private final StatsClient client;
@@ -58,7 +57,7 @@ final class StatsSource implements AutoCloseable {
         }
         MockVppStats mock = null;
         try {
-            mock = embeddedMock(dir.resolve("stats.seg"));
+            mock = EmbeddedVpp.stats(dir.resolve("stats.seg"));
             return new StatsSource(StatsClients.openFile(mock.segment().file()), mock, dir);
         } catch (RuntimeException e) {
             if (mock != null) {
@@ -85,27 +84,6 @@ final class StatsSource implements AutoCloseable {
             mock.close();
             deleteQuietly(tempDir);
         }
-    }
-
-    /** A small VPP-like segment with traffic on two threads: what the cli shows without a live VPP. */
-    static MockVppStats embeddedMock(Path file) {
-        MockVppStats m = MockVppStats.create(file, 2, true);
-        int eth = m.addInterface("GigabitEthernet0/8/0");
-        int loop = m.addInterface("loop0");
-        m.addTraffic(eth, 0, "rx", 1200, 1_500_000);
-        m.addTraffic(eth, 1, "rx", 800, 1_000_000);
-        m.addTraffic(eth, 0, "tx", 1900, 2_400_000);
-        m.addTraffic(loop, 1, "tx", 3, 180);
-        m.count(eth, 1, "drops", 12);
-        m.count(eth, 0, "ip4", 2000);
-        int err = m.addError("ip4-input", "ip4 ttl <= 1");
-        m.countError(err, 0, 12);
-        m.addError("null-node", "blackholed packets");
-        int node = m.addNode("ip4-lookup");
-        m.setNode(node, 0, 52_000, 2000, 40, 0);
-        m.segment().set("/sys/vector_rate", 50);
-        m.tick();
-        return m;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -27,7 +27,7 @@ final class Target implements AutoCloseable {
         if (o.live()) {
             return new Target(null, VppMux.connect(config), config);
         }
-        MockVpp vpp = MockVpp.start();
+        MockVpp vpp = EmbeddedVpp.startApi();
         try {
             return new Target(vpp, JvppMux.connect(config, vpp.newTransport()), config);
         } catch (RuntimeException e) {

@@ -57,7 +57,9 @@ class CommandsTest {
         assertThat(lines[0]).isEqualTo("{\"program\":\"vpe\",\"version\":\"26.06-mock\",\"build_date\":\"2026-06-01T00:00:00\","
                 + "\"build_directory\":\"\"}");
         assertThat(lines[1]).isEqualTo("[{\"sw_if_index\":0,\"name\":\"local0\",\"admin_up\":false,\"link_up\":false,"
-                + "\"mac\":\"00:00:00:00:00:00\",\"mtu\":0}]");
+                + "\"mac\":\"00:00:00:00:00:00\",\"mtu\":0},{\"sw_if_index\":1,\"name\":\"GigabitEthernet0/8/0\","
+                + "\"admin_up\":true,\"link_up\":true,\"mac\":\"02:fe:00:00:08:00\",\"mtu\":9000},{\"sw_if_index\":2,"
+                + "\"name\":\"loop0\",\"admin_up\":false,\"link_up\":false,\"mac\":\"de:ad:00:00:00:00\",\"mtu\":9000}]");
         assertThat(lines[2]).matches("\\{\"pings\":\\[\\{\"seq\":1,\"time_ms\":[0-9.E-]+},\\{\"seq\":2,\"time_ms\":[0-9.E-]+}],"
                 + "\"vpe_pid\":4242,\"count\":2,\"min_ms\":[0-9.E-]+,\"avg_ms\":[0-9.E-]+,\"max_ms\":[0-9.E-]+}");
     }

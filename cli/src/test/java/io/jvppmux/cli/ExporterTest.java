@@ -68,7 +68,7 @@ class ExporterTest {
     @Test
     void survivesAVppRestartAndSaysSo() throws Exception {
         try (MockVpp vpp = MockVpp.start(); MockSocketServer server = vpp.startSocketServer(dir.resolve("api.sock"));
-             MockVppStats stats = StatsSource.embeddedMock(dir.resolve("stats.seg"))) {
+             MockVppStats stats = EmbeddedVpp.stats(dir.resolve("stats.seg"))) {
             int port = start("exporter", "--port", "0", "--bind", "127.0.0.1", "--socket", server.path().toString(),
                     "--segment-file", stats.segment().file().toString());
             assertThat(get(port, "/health").statusCode()).isEqualTo(200);
@@ -84,7 +84,7 @@ class ExporterTest {
     @Test
     void healthIs503WhileVppIsAwayAnd200WhenItIsBack() throws Exception {
         try (MockVpp vpp = MockVpp.start(); MockSocketServer server = vpp.startSocketServer(dir.resolve("api.sock"));
-             MockVppStats stats = StatsSource.embeddedMock(dir.resolve("stats.seg"))) {
+             MockVppStats stats = EmbeddedVpp.stats(dir.resolve("stats.seg"))) {
             Path config = java.nio.file.Files.writeString(dir.resolve("mux.conf"), "transport=socket\nsocket-path="
                     + server.path() + "\nretry-connect-timeout=50ms\nreconnect-backoff-max=100ms\n");
             int port = start("exporter", "--port", "0", "--bind", "127.0.0.1", "--config", config.toString(),

@@ -6,9 +6,10 @@ import io.jvppmux.mock.MockInterface;
 import io.jvppmux.mock.MockSocketServer;
 import io.jvppmux.mock.MockVpp;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,12 +24,27 @@ class MainTest {
     }
 
     @Test
-    void interfacesListsLocal0() {
+    void interfacesListsTheEmbeddedVppsInterfaces() {
         assertThat(run("interfaces")).isZero();
-        assertThat(out.toString().lines()).hasSize(2);
-        assertThat(out.toString().lines().skip(1).findFirst().orElseThrow())
-                .matches("0\\s+local0\\s+down\\s+down\\s+00:00:00:00:00:00\\s+\\d+");
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).matches("0\\s+local0\\s+down\\s+down\\s+00:00:00:00:00:00\\s+\\d+");
+        assertThat(lines.get(2)).matches("1\\s+GigabitEthernet0/8/0\\s+up\\s+up\\s+02:fe:00:00:08:00\\s+9000");
+        assertThat(lines.get(3)).matches("2\\s+loop0\\s+down\\s+down\\s+de:ad:00:00:00:00\\s+9000");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theEmbeddedVppShowsTheSameInterfacesOnItsApiAndStatsFaces() {
+        assertThat(run("interfaces", "--json")).isZero();
+        String api = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("stats", "--json", "/if/names")).isZero();
+        String stats = out.toString();
+        for (String name : List.of("local0", "GigabitEthernet0/8/0", "loop0")) {
+            assertThat(api).contains("\"" + name + "\"");
+            assertThat(stats).contains("\"" + name + "\"");
+        }
     }
 
     @Test
