@@ -36,6 +36,11 @@ abstract class LiveFaultSuite {
     static final Duration WAIT = Duration.ofSeconds(60);
     /** A call longer than this hangs: the reply timeout is 1 s. */
     static final Duration HANG = Duration.ofSeconds(10);
+    /**
+     * How soon after VPP is ready again (its CLI answers) the mux must be CONNECTED: the reconnect is driven by VPP
+     * coming back, not by the backoff, which by then has grown to seconds. Measured: a few ms.
+     */
+    static final Duration BACK_AFTER_READY = Duration.ofSeconds(1);
     private static final long ME = ProcessHandle.current().pid();
 
     protected JvppMux mux;
@@ -84,6 +89,7 @@ abstract class LiveFaultSuite {
         long connected = System.nanoTime();
 
         assertThat(up.reason()).contains("VPP restarted (pid " + pidBefore + " -> " + pidAfter + ")");
+        assertThat(Duration.ofNanos(connected - vppUp)).as("CONNECTED after VPP was ready again").isLessThan(BACK_AFTER_READY);
         assertThat(mux.vppInfo().pid()).isEqualTo(pidAfter);
         traffic.recovered();
         awaitAtLeast(traffic.repliesAfterRecovery::get, 200, "replies after the restart");
@@ -148,6 +154,7 @@ abstract class LiveFaultSuite {
             long up = System.nanoTime();
             assertThat(early.awaitConnected(WAIT)).as("connected within %s of VPP's start", WAIT).isTrue();
             long connected = System.nanoTime();
+            assertThat(Duration.ofNanos(connected - up)).as("CONNECTED after VPP was ready").isLessThan(BACK_AFTER_READY);
             assertThat(early.vppInfo().pid()).as("VppInfo is read when awaitConnected returns").isEqualTo(pid);
             assertThat(ch.call(new ShowVersion()).program()).isEqualTo("vpe");
             figure("VPP-started->CONNECTED (mux started first)", connected - starting, "VPP answered its CLI after "

@@ -5,6 +5,7 @@ import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.VppTransportException;
 import io.jvppmux.api.spi.FileAccess;
 import io.jvppmux.api.spi.RxSink;
+import io.jvppmux.api.spi.VppPresence;
 import io.jvppmux.api.spi.VppTransport;
 import io.jvppmux.impl.core.ApiModules;
 import io.jvppmux.shim.JvppShim;
@@ -62,7 +63,7 @@ public final class ShmTransport implements VppTransport {
 
     private final ShmOptions options;
     private final Supplier<List<String>> maps;
-    private final Path shmDir;
+    private final SegmentPresence segment;
     private final Object lifecycle = new Object();
     private final ThreadLocal<ByteBuffer> direct = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1024));
     private volatile boolean connected;
@@ -84,7 +85,7 @@ public final class ShmTransport implements VppTransport {
     ShmTransport(ShmOptions options, Supplier<List<String>> maps, Path shmDir) {
         this.options = Objects.requireNonNull(options, "options");
         this.maps = maps;
-        this.shmDir = shmDir;
+        this.segment = new SegmentPresence(shmDir);
     }
 
     @Override
@@ -96,6 +97,7 @@ public final class ShmTransport implements VppTransport {
                 throw new IllegalStateException("already connected to VPP over " + describe() + "; disconnect first");
             }
             prefix = config.shmPrefix();
+            segment.tried(prefix);
             checkBeforeConnect(config);
             if (!OWNER.compareAndSet(null, this)) {
                 throw new VppTransportException("libvppapiclient allows one connection per process and another "
@@ -170,7 +172,17 @@ public final class ShmTransport implements VppTransport {
 
     /** {@code /dev/shm/vpe-api} or {@code /dev/shm/<prefix>-vpe-api}. */
     Path apiSegment() {
-        return shmDir.resolve(prefix.isEmpty() ? "vpe-api" : prefix + "-vpe-api");
+        return segment.apiSegment(prefix);
+    }
+
+    /**
+     * {@link VppPresence#ABSENT} while VPP's API segment file is missing or is still the file the last connect
+     * attempt found (the one a killed VPP leaves), {@link VppPresence#PRESENT} once a new one is there: the moment
+     * to reconnect, since {@code vac_connect} then waits for VPP to be ready ({@link SegmentPresence}).
+     */
+    @Override
+    public VppPresence presence(MuxConfig config) {
+        return segment.presence(config.shmPrefix());
     }
 
     /** 0: libvppapiclient writes the client index into every message itself. */
