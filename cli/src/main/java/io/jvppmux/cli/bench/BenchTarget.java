@@ -76,9 +76,10 @@ final class BenchTarget implements AutoCloseable {
         };
     }
 
-    /** The configuration every driver connects with. */
+    /** The configuration every driver connects with: {@code -Djvppmux.<key>=value} system properties over the defaults. */
     MuxConfig config() {
-        MuxConfig.Builder b = MuxConfig.builder().replyTimeout(settings.timeout()).clientName("jvppmux-bench");
+        MuxConfig.Builder b = MuxConfig.fromSystemProperties(MuxConfig.defaults()).toBuilder()
+                .replyTimeout(settings.timeout()).clientName("jvppmux-bench");
         if (server != null) {
             b.socketPath(server.path());
         } else if (settings.socket() != null) {
