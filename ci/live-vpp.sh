@@ -116,16 +116,29 @@ docker exec "$name" chmod 0777 /run/vpp/api.sock
 echo "live-vpp.sh: VPP $(docker exec "$name" vppctl -s /run/vpp/cli.sock show version 2>/dev/null || echo '(version unknown)') is up"
 
 export JVPPMUX_LIVE_SOCKET="$socket"
+export JVPPMUX_LIVE_REQUIRED=1  # a contract test that misses a variable fails instead of being skipped
 tests='io/jvppmux/impl/contract/LiveSocketContractTest'
 if $shm; then
+  # libvppapiclient.so and the libraries it needs that this host lacks, as the container's loader resolves them
+  # (VPP's own libvlibmemoryclient, libvlibapi, libsvm, libvppinfra; anything else only when the host has no such
+  # soname, so the host's libc stays the one loaded), copied with symbolic links followed
   lib_dir="$work_dir/lib"
   mkdir -p "$lib_dir"
-  for lib in $(docker exec "$name" sh -c \
-      'ls /usr/lib/*/libvppapiclient.so* /usr/lib/*/libvppinfra.so* /usr/lib/*/libvlibmemoryclient.so* /usr/lib/*/libsvm.so* 2>/dev/null'); do
-    docker cp "$name:$lib" "$lib_dir/" >/dev/null
+  client_in=$(docker exec "$name" sh -c 'ls /usr/lib/*/libvppapiclient.so /usr/lib/*/libvppapiclient.so.* 2>/dev/null | head -1')
+  [ -n "$client_in" ] || { echo "live-vpp.sh: no libvppapiclient.so in $image:$tag" >&2; exit 1; }
+  docker cp -L "$name:$client_in" "$lib_dir/" >/dev/null
+  host_libs=$(ldconfig -p)
+  for lib in $(docker exec "$name" ldd "$client_in" | awk '$2 == "=>" && $3 ~ /^\// {print $3}'); do
+    base=${lib##*/}
+    case "$base" in
+      libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*|ld-linux*) continue ;;
+      libvpp*|libvlib*|libsvm*) ;;
+      *) grep -q "^[[:space:]]*$base " <<< "$host_libs" && continue ;;
+    esac
+    docker cp -L "$name:$lib" "$lib_dir/" >/dev/null
   done
-  client=$(ls "$lib_dir"/libvppapiclient.so* 2>/dev/null | head -1)
-  [ -n "$client" ] || { echo "live-vpp.sh: no libvppapiclient.so in $image:$tag" >&2; exit 1; }
+  client="$lib_dir/${client_in##*/}"
+  echo "live-vpp.sh: shm client $client_in with $(cd "$lib_dir" && ls | grep -vxF "${client_in##*/}" | tr '\n' ' ')"
   export JVPPMUX_LIVE_SHM_PREFIX="$prefix"
   export JVPPMUX_LIVE_VPPAPICLIENT="$client"
   export LD_LIBRARY_PATH="$lib_dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
