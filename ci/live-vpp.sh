@@ -11,7 +11,8 @@
 #   TAG           its tag, e.g. 2406 or latest (default latest)
 #   --shm         also run the shared-memory variant (needs the jvpp-shim native build and the container's
 #                 libvppapiclient.so to load on this host)
-#   --no-build    skip building java-impl's dependencies (they must be installed in ~/.m2 already)
+#   --no-build    reuse the bindings already generated in this tree (run mvn -B -ntp verify first) instead of
+#                 generating them again (about 20 s, and 2,700 classes to compile)
 #
 # VPP runs with its API socket in a directory shared with the host (JVPPMUX_RUN_DIR, default a fresh
 # temporary directory mounted on the container's /run/vpp, so a VPP of the host is never touched) and
@@ -39,6 +40,20 @@ done
 [ ${#positional[@]} -ge 1 ] && image=${positional[0]}
 [ ${#positional[@]} -ge 2 ] && tag=${positional[1]}
 
+# Runs the given live test classes in java-impl's live-vpp surefire execution only (each class in a JVM of its own,
+# once), with java-impl and its modules resolved from this tree: nothing is installed into ~/.m2 and nothing stale
+# is taken from it. With --no-build the generated bindings in binapi/target are reused instead of generated again.
+run_live_tests() {
+  local reuse=()
+  if ! $build; then
+    [ -d binapi/target/generated-sources/binapi/java ] \
+      || { echo "live-vpp.sh: --no-build needs a built tree (mvn -B -ntp verify first)" >&2; return 2; }
+    reuse=(-Dexec.skip=true)
+  fi
+  mvn -B -ntp -pl java-impl -am "${reuse[@]}" -Dtest="$1" -Dsurefire.failIfNoSpecifiedTests=false \
+      test-compile surefire:test@live-vpp
+}
+
 if [ -n "$native" ]; then
   # shellcheck source=native-vpp.sh
   . ci/native-vpp.sh
@@ -46,11 +61,7 @@ if [ -n "$native" ]; then
   trap 'exit 130' INT
   trap 'exit 143' TERM
   native_vpp_start "$native"
-  if $build; then
-    mvn -B -ntp -q -DskipTests -pl java-impl -am install
-  fi
-  mvn -B -ntp -pl java-impl -Dtest='io/jvppmux/impl/contract/Live*Test,io/jvppmux/impl/live/*Test' \
-      -Dsurefire.failIfNoSpecifiedTests=false verify
+  run_live_tests 'io/jvppmux/impl/contract/Live*Test,io/jvppmux/impl/live/*Test'
   exit 0
 fi
 
@@ -145,7 +156,4 @@ if $shm; then
   tests="$tests,io/jvppmux/impl/contract/LiveShmContractTest"
 fi
 
-if $build; then
-  mvn -B -ntp -q -DskipTests -pl java-impl -am install
-fi
-mvn -B -ntp -pl java-impl -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false verify
+run_live_tests "$tests"
