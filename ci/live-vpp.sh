@@ -106,7 +106,8 @@ plugins { plugin dpdk_plugin.so { disable } }
 EOF
 
 echo "live-vpp.sh: starting $image:$tag as $name (API socket in $run_dir, shm prefix $prefix)"
-docker run -d --name "$name" \
+# no network (VPP needs none: its sockets and shm are shared through the mounts), no --privileged, no capability
+docker run -d --name "$name" --label jvppmux.live-vpp --network none \
   -v /dev/shm:/dev/shm \
   -v "$run_dir":/run/vpp \
   -v "$work_dir/startup.conf":/etc/jvppmux/startup.conf:ro \
