@@ -127,6 +127,8 @@ done
 docker exec "$name" chmod 0777 /run/vpp/api.sock
 echo "live-vpp.sh: VPP $(docker exec "$name" vppctl -s /run/vpp/cli.sock show version 2>/dev/null || echo '(version unknown)') is up"
 
+# only this container's VPP: no JVPPMUX_LIVE_* of a VPP started before (.ci/run's native one) is passed on
+for var in $(compgen -e | grep '^JVPPMUX_LIVE_' || true); do unset "$var"; done
 export JVPPMUX_LIVE_SOCKET="$socket"
 export JVPPMUX_LIVE_REQUIRED=1  # a contract test that misses a variable fails instead of being skipped
 tests='io/jvppmux/impl/contract/LiveSocketContractTest'
