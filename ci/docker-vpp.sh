@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
   case "$arg" in
     --vpp-home) [ $# -gt 0 ] || { echo "docker-vpp.sh: --vpp-home needs a folder" >&2; exit 2; }; vpp_home=$1; shift ;;
     --no-build) live_args+=(--no-build) ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "docker-vpp.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
