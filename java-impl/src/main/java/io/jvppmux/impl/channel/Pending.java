@@ -257,7 +257,7 @@ abstract class Pending {
             }
         }
         if (dropped > 0) {
-            Stale.unread(channel, requestName, dropped);
+            Stale.unread(channel, requestName, dropped, closing);
         }
         if (ended) {
             onEnded();

@@ -28,10 +28,18 @@ final class Stale {
     private static final java.util.concurrent.atomic.AtomicLong lastWarn =
             new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-    /** Counts and logs (a warning at most every 5 s) {@code n} replies of {@code request} nobody received in time. */
-    static void unread(ChannelImpl ch, String request, int n) {
+    /**
+     * Counts and logs {@code n} replies of {@code request} nobody received: a warning at most every 5 s when they
+     * waited past the unread-reply timeout; only a debug line when the channel closed with them unread (its owner
+     * chose not to read them).
+     */
+    static void unread(ChannelImpl ch, String request, int n, boolean closing) {
         ch.counters().staleDrops.add(n);
         ch.channelCounters().staleDrops.add(n);
+        if (closing) {
+            log.debug("{}: {} unread replies of {} dropped as the channel closed", ch.label(), n, request);
+            return;
+        }
         long now = System.nanoTime();
         long last = lastWarn.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarn.compareAndSet(last, now)) {
