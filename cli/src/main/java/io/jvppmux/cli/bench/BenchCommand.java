@@ -17,12 +17,14 @@ import picocli.CommandLine.Spec;
  * from T caller threads, to an embedded mock-vpp (in-process by default, over its socket, or through the shm
  * transport and the test libvppapiclient) or a live VPP (socket or shared memory). {@code --baseline} drives the same kind of transport without the mux, in the same process,
  * interleaved round by round with the mux, and ends the report with {@code ratio async=X.XX sync=Y.YY}.
+ * {@code --stalled-channel} measures head-of-line blocking instead ({@link StalledChannelBench}).
  * A progress line goes to stderr about once a second on long runs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark control_ping through jvppmux (GoVPP perf-bench's counterpart).",
                 "Default target: an embedded mock-vpp, in-process. --baseline also drives the bare transport "
-                        + "and prints 'ratio async=X.XX sync=Y.YY' (mux / raw) last."})
+                        + "and prints 'ratio async=X.XX sync=Y.YY' (mux / raw) last. --stalled-channel measures "
+                        + "whether a channel that never reads its replies slows the others' round trips."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-n", "--requests"}, paramLabel = "N", defaultValue = "20000",
             description = "sync requests per round and driver (default: ${DEFAULT-VALUE})")
@@ -36,9 +38,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "unmeasured rounds of every driver and mode first (default: ${DEFAULT-VALUE})")
     int warmupRounds;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
-            description = "measured rounds, drivers interleaved in each (default: ${DEFAULT-VALUE})")
-    int rounds;
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "measured rounds, drivers interleaved in each (default: 5; --stalled-channel: 10 rounds of "
+                    + "each kind)")
+    Integer rounds;
 
     @Option(names = "--mode", paramLabel = "sync|async|both", defaultValue = "both",
             description = "synchronous round trips, pipelined requests, or both (default: ${DEFAULT-VALUE})")
@@ -52,9 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "mux channels the callers share round-robin (default: ${DEFAULT-VALUE})")
     int channels;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
-            description = "caller threads (default: ${DEFAULT-VALUE})")
-    int threads;
+    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+            description = "caller threads (default: 1; --stalled-channel: 4 worker channels, a thread each)")
+    Integer threads;
 
     @Option(names = "--idle-channels", paramLabel = "N", defaultValue = "0",
             description = "also run a second mux with N extra idle channels open, and print its throughput "
@@ -81,6 +84,22 @@ public final class BenchCommand implements Callable<Integer> {
             description = "with --c-baseline --shm: the directory holding vpp-api/client/vppapiclient.h (default: "
                     + "the include/ beside the library's lib/ directory, else /usr/include)")
     Path vppInclude;
+
+    @Option(names = "--stalled-channel",
+            description = "head-of-line blocking instead: --threads worker channels time sync control_pings for "
+                    + "--round-ms per round, rounds with one more channel that sends and never reads its replies "
+                    + "interleaved with rounds without it; prints each round and last 'hol p99-ratio=X.XX "
+                    + "p50-ratio=Y.YY (stalled/clean, median of R rounds)'")
+    boolean stalledChannel;
+
+    @Option(names = "--round-ms", paramLabel = "MS", defaultValue = "500",
+            description = "with --stalled-channel: how long the workers run in each round (default: ${DEFAULT-VALUE})")
+    long roundMillis;
+
+    @Option(names = "--stall-rate", paramLabel = "N", defaultValue = "1000",
+            description = "with --stalled-channel: control_pings per second the stalled channel sends, 0 for as fast "
+                    + "as its request buffer allows (default: ${DEFAULT-VALUE})")
+    int stallRate;
 
     @Option(names = "--mock-socket", description = "embedded mock-vpp over its UNIX socket server (socket transport)")
     boolean mockSocket;
@@ -138,12 +157,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
-        new BenchRunner(s, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+        if (stalledChannel) {
+            new StalledChannelBench(s, stallSettings(), spec.commandLine().getOut()).run();
+        } else {
+            new BenchRunner(s, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+        }
         return 0;
     }
 
     /** The options, checked; a bad one is a ParameterException (exit 2). */
     BenchSettings settings() {
+        int rounds = this.rounds != null ? this.rounds : stalledChannel ? 10 : 5;
+        int threads = this.threads != null ? this.threads : stalledChannel ? 4 : 1;
         positive("--requests", requests);
         positive("--rounds", rounds);
         positive("--window", window);
@@ -176,6 +201,9 @@ public final class BenchCommand implements Callable<Integer> {
             throw bad("--shm-prefix and --vppapiclient go with --shm");
         }
         CBuild c = cBuild(where);
+        if (stalledChannel && (baseline || c != null || idleChannels > 0)) {
+            throw bad("--stalled-channel runs the mux alone: no --baseline, --c-baseline or --idle-channels");
+        }
         return new BenchSettings(requests, (int) async, warmupRounds, rounds, modes(), window, channels, threads, idleChannels, baseline,
                 where, socket, shmPrefix, mockShm != null ? mockShm : vppapiclient, Duration.ofMillis(timeoutMillis), waitStrategy(), callbackThreads, api(), !quiet,
                 perRound, c);
@@ -193,7 +221,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw bad("--c-baseline needs --socket PATH, --shm or --mock-socket (a C client needs a socket or VPP's "
                     + "shared memory to talk to)");
         }
-        if (threads != 1) {
+        if (threads != null && threads != 1) {
             throw bad("--c-baseline: the C client is one caller thread; use --threads 1");
         }
         if (vppInclude != null && where != Where.SHM) {
@@ -203,6 +231,15 @@ public final class BenchCommand implements Callable<Integer> {
             throw bad("--cc must name a C compiler");
         }
         return new CBuild(cc, vppInclude);
+    }
+
+    /** The settings of --stalled-channel, checked. */
+    StallSettings stallSettings() {
+        positive("--round-ms", roundMillis);
+        if (stallRate < 0 || stallRate > 1_000_000) {
+            throw bad("--stall-rate must be in 0..1000000: " + stallRate);
+        }
+        return new StallSettings(roundMillis, stallRate);
     }
 
     private Where where() {

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,6 +78,48 @@ class BenchCommandTest {
                 "--async-requests", "4000", "--warmup-rounds", "0", "--rounds", "1", "-q")).isZero();
         assertThat(out.toString()).contains("callAsync futures", "dispatcher wait lite-blocking");
         assertThat(lines().get(lines().size() - 1)).matches("ratio async=\\d+\\.\\d\\d sync=n/a");
+    }
+
+    @Test
+    void stalledChannelInterleavesStalledAndCleanRoundsAndShowsTheStallWasReal() {
+        assertThat(run("--stalled-channel", "--mock-socket", "-t", "2", "--round-ms", "100", "--rounds", "2",
+                "--warmup-rounds", "1", "--stall-rate", "2000", "-q")).as(err.toString()).isZero();
+        assertThat(lines().get(0)).isEqualTo("jvppmux bench --stalled-channel: control_ping over mock-vpp over its socket");
+        for (String kind : List.of("stalled", "clean")) {
+            for (String round : List.of("1", "2", "all")) {
+                assertThat(lines()).anyMatch(l -> l.matches(round + "\\s+" + kind + "\\s+[\\d,]+(\\s+\\d+\\.\\d){3}\\s+.*"));
+            }
+        }
+        // every stalled round left its reply buffer's worth unread and had replies overflow while the workers ran
+        List<String> stalledRounds = lines().stream().filter(l -> l.matches("[12]\\s+stalled\\s.*")).toList();
+        assertThat(stalledRounds).hasSize(2).allSatisfy(l -> {
+            Matcher m = Pattern.compile("([\\d,]+) sent, ([\\d,]+) unread, ([\\d,]+) overflowed \\(([\\d,]+)\\), \\d+$").matcher(l);
+            assertThat(m.find()).as(l).isTrue();
+            assertThat(number(m.group(2))).as("unread in " + l).isEqualTo(100);
+            assertThat(number(m.group(3))).as("overflowed in " + l).isPositive();
+            assertThat(number(m.group(4))).as("overflowed while measured in " + l).isPositive();
+        });
+        assertThat(lines()).anyMatch(l -> l.matches("stalled channel over 2 round\\(s\\): [\\d,]+ requests sent, 200 replies "
+                + "left unread, [1-9][\\d,]* replies overflowed its reply buffer \\([1-9][\\d,]* while the workers ran\\), "
+                + "0 send timeouts"));
+        assertThat(lines().get(lines().size() - 1))
+                .matches("hol p99-ratio=\\d+\\.\\d\\d p50-ratio=\\d+\\.\\d\\d \\(stalled/clean, median of 2 rounds\\)");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void stalledChannelFloodingInProcessAndItsBadArguments() {
+        assertThat(run("--stalled-channel", "--round-ms", "50", "--rounds", "1", "--warmup-rounds", "0",
+                "--stall-rate", "0", "-q")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("as fast as its request buffer allows");
+        assertThat(lines().get(lines().size() - 1)).endsWith("(stalled/clean, median of 1 rounds)");
+        assertThat(run("--stalled-channel", "--baseline")).isEqualTo(2);
+        assertThat(run("--stalled-channel", "--round-ms", "0")).isEqualTo(2);
+        assertThat(run("--stalled-channel", "--stall-rate", "-1")).isEqualTo(2);
+    }
+
+    private static long number(String digits) {
+        return Long.parseLong(digits.replace(",", ""));
     }
 
     @Test
