@@ -101,6 +101,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "as its request buffer allows (default: ${DEFAULT-VALUE})")
     int stallRate;
 
+    @Option(names = "--reading-control",
+            description = "with --stalled-channel: also interleave rounds in which the extra channel sends the same way "
+                    + "but reads every reply, and print 'load' (reading/clean) and 'stall' (stalled/reading) ratios: "
+                    + "the cost of its traffic apart from the cost of its not reading")
+    boolean readingControl;
+
     @Option(names = "--mock-socket", description = "embedded mock-vpp over its UNIX socket server (socket transport)")
     boolean mockSocket;
 
@@ -239,7 +245,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (stallRate < 0 || stallRate > 1_000_000) {
             throw bad("--stall-rate must be in 0..1000000: " + stallRate);
         }
-        return new StallSettings(roundMillis, stallRate);
+        return new StallSettings(roundMillis, stallRate, readingControl);
     }
 
     private Where where() {

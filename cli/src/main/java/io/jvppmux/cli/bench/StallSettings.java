@@ -6,6 +6,7 @@ package io.jvppmux.cli.bench;
  *
  * @param roundMillis how long each round's workers run
  * @param rate        requests per second the stalled channel sends; 0: as fast as its request buffer lets it
+ * @param readingControl whether rounds with a channel that sends the same way and reads its replies run too
  */
-record StallSettings(long roundMillis, int rate) {
+record StallSettings(long roundMillis, int rate, boolean readingControl) {
 }

@@ -5,6 +5,7 @@ import io.jvppmux.api.ChannelClosedException;
 import io.jvppmux.api.ChannelMetrics;
 import io.jvppmux.api.FailureCause;
 import io.jvppmux.api.ReplyTimeoutException;
+import io.jvppmux.api.RequestContext;
 import io.jvppmux.api.VppMux;
 import io.jvppmux.binapi.memclnt.ControlPingReply;
 import io.jvppmux.impl.JvppMux;
@@ -26,10 +27,13 @@ import org.HdrHistogram.Histogram;
  * channel ({@value #STALLED}, default buffers) keeps sending {@code control_ping}s with {@code sendRequest} and
  * never receives a reply, so its reply buffer is full and every further reply fails its request
  * ({@code ReplyOverflowException}) for the whole round; in a <em>clean</em> round that channel does not exist.
- * Stalled and clean rounds alternate on the same mux and connection (their order swapped every other round),
+ * Stalled and clean rounds alternate on the same mux and connection (their order rotated every round),
  * so that the machine's noise hits both. Each stalled round opens a fresh stalled channel, waits until its
  * reply buffer has overflowed before the workers start, and after them waits for its last replies and reads
  * from the mux's channel metrics how many replies it left unread and how many overflowed; then closes it.
+ * With {@link StallSettings#readingControl()} a third kind of round has instead a channel ({@value #READING})
+ * that sends the same way but reads every reply (a window of its request-buffer size): the load without the
+ * stall, to tell the cost of the stalled channel's traffic from the cost of its not reading.
  * Prints every round, the rounds merged, and last
  * {@code hol p99-ratio=X.XX p50-ratio=Y.YY (stalled/clean, median of R rounds)}: the median over the rounds of
  * stalled p99 / clean p99 of the same round.
@@ -37,6 +41,7 @@ import org.HdrHistogram.Histogram;
 final class StalledChannelBench {
     static final String WORKER = "hol-worker";
     static final String STALLED = "hol-stalled";
+    static final String READING = "hol-reading";
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** A paced stalled channel that falls behind by more than this restarts its schedule instead of bursting. */
     private static final long MAX_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -63,27 +68,28 @@ final class StalledChannelBench {
                     workers.add(mux.newApiChannel(WORKER));
                 }
                 header(target.describe());
+                List<Kind> kinds = stall.readingControl() ? List.of(Kind.STALLED, Kind.CLEAN, Kind.READING)
+                        : List.of(Kind.STALLED, Kind.CLEAN);
                 for (int w = 1; w <= s.warmupRounds(); w++) {
-                    round(mux, workers, true);
-                    round(mux, workers, false);
+                    for (Kind k : kinds) {
+                        round(mux, workers, k);
+                    }
                 }
-                List<Round> stalled = new ArrayList<>();
-                List<Round> clean = new ArrayList<>();
+                java.util.Map<Kind, List<Round>> rounds = new java.util.EnumMap<>(Kind.class);
+                kinds.forEach(k -> rounds.put(k, new ArrayList<>()));
                 out.printf(Locale.ROOT, "%-6s %-8s %9s %8s %8s %8s   %s%n", "round", "kind", "rt/s", "p50 us", "p99 us",
-                        "p999 us", "stalled channel: sent, unread, overflowed (while measured), send timeouts");
+                        "p999 us", "extra channel: sent, unread, overflowed (while measured), send timeouts");
                 for (int r = 1; r <= s.rounds(); r++) {
-                    boolean stalledFirst = r % 2 == 1;
-                    Round first = round(mux, workers, stalledFirst);
-                    Round second = round(mux, workers, !stalledFirst);
-                    Round st = stalledFirst ? first : second;
-                    Round cl = stalledFirst ? second : first;
-                    stalled.add(st);
-                    clean.add(cl);
-                    print(Integer.toString(r), first);
-                    print(Integer.toString(r), second);
+                    List<Kind> order = new ArrayList<>(kinds);
+                    java.util.Collections.rotate(order, -((r - 1) % kinds.size()));
+                    for (Kind k : order) {
+                        Round one = round(mux, workers, k);
+                        rounds.get(k).add(one);
+                        print(Integer.toString(r), one);
+                    }
                     out.flush();
                 }
-                summary(stalled, clean);
+                summary(rounds);
                 workers.forEach(ApiChannel::close);
             }
         }
@@ -92,51 +98,55 @@ final class StalledChannelBench {
     private void header(String target) {
         out.printf(Locale.ROOT, "jvppmux bench --stalled-channel: control_ping over %s%n", target);
         out.printf(Locale.ROOT, "  %d worker channel(s) '%s', one thread each, sync round trips for %d ms per round;"
-                        + " %d round(s) stalled and clean interleaved after %d warm-up pair(s); dispatcher wait %s%n",
-                s.threads(), WORKER, stall.roundMillis(), s.rounds(), s.warmupRounds(), s.waitStrategy().label());
+                        + " %d round(s) of each kind (stalled, clean%s), interleaved, after %d warm-up round(s) of each;"
+                        + " dispatcher wait %s%n", s.threads(), WORKER, stall.roundMillis(), s.rounds(),
+                stall.readingControl() ? ", reading" : "", s.warmupRounds(), s.waitStrategy().label());
         out.printf(Locale.ROOT, "  stalled rounds add channel '%s' (request and reply buffers %d): sendRequest(control_ping)"
-                        + " %s, never a reply read%n", STALLED, VppMux.DEFAULT_BUFFER_SIZE,
-                stall.rate() == 0 ? "as fast as its request buffer allows" : String.format(Locale.ROOT, "%,d/s", stall.rate()));
+                        + " %s, never a reply read%s%n", STALLED, VppMux.DEFAULT_BUFFER_SIZE,
+                stall.rate() == 0 ? "as fast as its request buffer allows" : String.format(Locale.ROOT, "%,d/s", stall.rate()),
+                stall.readingControl() ? "; reading rounds add channel '" + READING + "' sending the same way and reading"
+                        + " every reply" : "");
     }
 
-    /** One round of the workers, with the stalled channel or without. */
-    private Round round(JvppMux mux, List<ApiChannel> workers, boolean withStall) throws InterruptedException {
-        if (!withStall) {
-            return new Round(false, runWorkers(workers), null);
+    /** One round of the workers, alone or with the stalled channel or the reading one. */
+    private Round round(JvppMux mux, List<ApiChannel> workers, Kind kind) throws InterruptedException {
+        if (kind == Kind.CLEAN) {
+            return new Round(kind, runWorkers(workers), null);
         }
-        ChannelMetrics before = channelMetrics(mux);
-        ApiChannel ch = mux.newApiChannel(STALLED);
-        Staller staller = new Staller(ch, stall.rate());
-        Thread t = new Thread(staller, "jvppmux-bench-stalled");
+        String name = kind == Kind.STALLED ? STALLED : READING;
+        ChannelMetrics before = channelMetrics(mux, name);
+        ApiChannel ch = mux.newApiChannel(name);
+        Sender sender = new Sender(ch, stall.rate(), kind == Kind.READING);
+        Thread t = new Thread(sender, "jvppmux-bench-" + kind.label());
         t.setDaemon(true);
         t.start();
         try {
-            ChannelMetrics full = awaitOverflow(mux, before, staller);
+            ChannelMetrics start = kind == Kind.STALLED ? awaitOverflow(mux, before, sender) : awaitSent(mux, before, sender);
             Workers w = runWorkers(workers);
-            ChannelMetrics measured = channelMetrics(mux);
-            staller.stop();
+            ChannelMetrics measured = channelMetrics(mux, name);
+            sender.stop();
             t.join(s.timeout().toMillis() + 1_000);
             if (t.isAlive()) {
-                throw new IllegalStateException("the stalled channel's sender did not stop");
+                throw new IllegalStateException("the " + kind.label() + " channel's sender did not stop");
             }
-            if (staller.failure.get() != null) {
-                throw new IllegalStateException("stalled channel: " + BenchCommand.oneLine(staller.failure.get()),
-                        staller.failure.get());
+            if (sender.failure.get() != null) {
+                throw new IllegalStateException(kind.label() + " channel: " + BenchCommand.oneLine(sender.failure.get()),
+                        sender.failure.get());
             }
-            ChannelMetrics after = awaitNoneInFlight(mux);
-            Stall st = new Stall(after.requests() - before.requests(), after.replies() - before.replies(),
-                    overflows(after) - overflows(before), overflows(measured) - overflows(full), staller.sendTimeouts);
-            return new Round(true, w, st);
+            ChannelMetrics after = awaitNoneInFlight(mux, name);
+            Stall st = new Stall(after.requests() - before.requests(), after.replies() - before.replies() - sender.read,
+                    overflows(after) - overflows(before), overflows(measured) - overflows(start), sender.sendTimeouts);
+            return new Round(kind, w, st);
         } finally {
-            staller.stop();
+            sender.stop();
             ch.close();
             t.join(1_000);
         }
     }
 
-    private ChannelMetrics channelMetrics(VppMux mux) {
-        ChannelMetrics m = mux.metrics().channel(STALLED);
-        return m != null ? m : new ChannelMetrics(STALLED, 0, 0, 0, 0, java.util.Map.of(), 0, 0);
+    private static ChannelMetrics channelMetrics(VppMux mux, String name) {
+        ChannelMetrics m = mux.metrics().channel(name);
+        return m != null ? m : new ChannelMetrics(name, 0, 0, 0, 0, java.util.Map.of(), 0, 0);
     }
 
     private static long overflows(ChannelMetrics m) {
@@ -144,10 +154,10 @@ final class StalledChannelBench {
     }
 
     /** Waits until the stalled channel's reply buffer has overflowed at least once since {@code before}. */
-    private ChannelMetrics awaitOverflow(VppMux mux, ChannelMetrics before, Staller staller) {
+    private ChannelMetrics awaitOverflow(VppMux mux, ChannelMetrics before, Sender staller) {
         long deadline = System.nanoTime() + s.timeout().toNanos();
         while (true) {
-            ChannelMetrics m = channelMetrics(mux);
+            ChannelMetrics m = channelMetrics(mux, STALLED);
             if (overflows(m) > overflows(before)) {
                 return m;
             }
@@ -162,11 +172,30 @@ final class StalledChannelBench {
         }
     }
 
-    /** Waits until every request of the stalled channel has its reply (unread or overflowed) or failed. */
-    private ChannelMetrics awaitNoneInFlight(VppMux mux) {
+    /** Waits until the reading channel has sent as many requests as the stalled one needs to fill its buffer. */
+    private ChannelMetrics awaitSent(VppMux mux, ChannelMetrics before, Sender reader) {
+        long deadline = System.nanoTime() + s.timeout().toNanos();
+        while (true) {
+            ChannelMetrics m = channelMetrics(mux, READING);
+            if (m.requests() - before.requests() > VppMux.DEFAULT_BUFFER_SIZE) {
+                return m;
+            }
+            if (reader.failure.get() != null) {
+                throw new IllegalStateException("reading channel: " + BenchCommand.oneLine(reader.failure.get()));
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the reading channel did not send " + VppMux.DEFAULT_BUFFER_SIZE
+                        + " requests within " + s.timeout().toMillis() + " ms");
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    /** Waits until every request of channel {@code name} has its reply (read, unread or overflowed) or failed. */
+    private ChannelMetrics awaitNoneInFlight(VppMux mux, String name) {
         long deadline = System.nanoTime() + s.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
         while (true) {
-            ChannelMetrics m = channelMetrics(mux);
+            ChannelMetrics m = channelMetrics(mux, name);
             if (m.inFlight() == 0 || System.nanoTime() - deadline > 0) {
                 return m;
             }
@@ -243,30 +272,42 @@ final class StalledChannelBench {
         String stallText = r.stall == null ? "-"
                 : String.format(Locale.ROOT, "%,d sent, %,d unread, %,d overflowed (%,d), %d", r.stall.sent,
                 r.stall.unread, r.stall.overflowed, r.stall.overflowedMeasured, r.stall.sendTimeouts);
-        out.printf(Locale.ROOT, "%-6s %-8s %,9.0f %8.1f %8.1f %8.1f   %s%n", round, r.stalled ? "stalled" : "clean",
+        out.printf(Locale.ROOT, "%-6s %-8s %,9.0f %8.1f %8.1f %8.1f   %s%n", round, r.kind.label(),
                 r.workers.perSecond(), us(h, 50), us(h, 99), us(h, 99.9), stallText);
     }
 
-    private void summary(List<Round> stalled, List<Round> clean) {
-        Round allStalled = merge(stalled, true);
-        Round allClean = merge(clean, false);
-        print("all", allStalled);
-        print("all", allClean);
-        double[] p99 = new double[stalled.size()];
-        double[] p50 = new double[stalled.size()];
-        for (int i = 0; i < stalled.size(); i++) {
-            p99[i] = ratio(stalled.get(i), clean.get(i), 99);
-            p50[i] = ratio(stalled.get(i), clean.get(i), 50);
-        }
-        Stall st = allStalled.stall;
+    private void summary(java.util.Map<Kind, List<Round>> rounds) {
+        rounds.forEach((k, list) -> print("all", merge(list, k)));
+        List<Round> stalled = rounds.get(Kind.STALLED);
+        List<Round> clean = rounds.get(Kind.CLEAN);
+        Stall st = merge(stalled, Kind.STALLED).stall;
         out.printf(Locale.ROOT, "stalled channel over %d round(s): %,d requests sent, %,d replies left unread,"
                         + " %,d replies overflowed its reply buffer (%,d while the workers ran), %d send timeouts%n",
                 stalled.size(), st.sent, st.unread, st.overflowed, st.overflowedMeasured, st.sendTimeouts);
+        List<Round> reading = rounds.get(Kind.READING);
+        if (reading != null) {
+            Stall rd = merge(reading, Kind.READING).stall;
+            out.printf(Locale.ROOT, "reading channel over %d round(s): %,d requests sent, every reply read%n",
+                    reading.size(), rd.sent);
+            out.printf(Locale.ROOT, "load p99-ratio=%.2f p50-ratio=%.2f (reading/clean, median of %d rounds)%n",
+                    medianRatio(reading, clean, 99), medianRatio(reading, clean, 50), reading.size());
+            out.printf(Locale.ROOT, "stall p99-ratio=%.2f p50-ratio=%.2f (stalled/reading, median of %d rounds)%n",
+                    medianRatio(stalled, reading, 99), medianRatio(stalled, reading, 50), reading.size());
+        }
         out.printf(Locale.ROOT, "hol p99-ratio=%.2f p50-ratio=%.2f (stalled/clean, median of %d rounds)%n",
-                median(p99), median(p50), stalled.size());
+                medianRatio(stalled, clean, 99), medianRatio(stalled, clean, 50), stalled.size());
     }
 
-    private static Round merge(List<Round> rounds, boolean stalled) {
+    /** The median over the rounds of {@code a}'s percentile over {@code b}'s in the same round. */
+    private static double medianRatio(List<Round> a, List<Round> b, double percentile) {
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = ratio(a.get(i), b.get(i), percentile);
+        }
+        return median(v);
+    }
+
+    private static Round merge(List<Round> rounds, Kind kind) {
         Histogram h = LatencyRecorder.empty();
         long count = 0;
         long nanos = 0;
@@ -287,13 +328,13 @@ final class StalledChannelBench {
                 timeouts += r.stall.sendTimeouts;
             }
         }
-        return new Round(stalled, new Workers(h, count, nanos),
-                stalled ? new Stall(sent, unread, overflowed, measured, timeouts) : null);
+        return new Round(kind, new Workers(h, count, nanos),
+                kind == Kind.CLEAN ? null : new Stall(sent, unread, overflowed, measured, timeouts));
     }
 
-    private static double ratio(Round stalled, Round clean, double percentile) {
-        double c = clean.workers.latency.getValueAtPercentile(percentile);
-        return c <= 0 ? Double.NaN : stalled.workers.latency.getValueAtPercentile(percentile) / c;
+    private static double ratio(Round a, Round b, double percentile) {
+        double c = b.workers.latency.getValueAtPercentile(percentile);
+        return c <= 0 ? Double.NaN : a.workers.latency.getValueAtPercentile(percentile) / c;
     }
 
     private static double median(double[] v) {
@@ -307,17 +348,24 @@ final class StalledChannelBench {
         return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1_000.0;
     }
 
-    /** The channel that sends and never reads, on its own thread. */
-    private static final class Staller implements Runnable {
+    /**
+     * The extra channel's sender, on its own thread: paced at {@code rate}/s (0: as fast as the request buffer
+     * allows). The stalled one drops every context unread; the reading one keeps a window of the request
+     * buffer's size and receives each reply before reusing its place, and all of them when stopped.
+     */
+    private static final class Sender implements Runnable {
         private final ApiChannel channel;
         private final long periodNanos;
+        private final boolean reads;
         private volatile boolean stopped;
         private volatile long sendTimeouts;
+        private volatile long read;
         final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Staller(ApiChannel channel, int rate) {
+        Sender(ApiChannel channel, int rate, boolean reads) {
             this.channel = channel;
             this.periodNanos = rate == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / rate;
+            this.reads = reads;
         }
 
         void stop() {
@@ -326,7 +374,11 @@ final class StalledChannelBench {
 
         @Override
         public void run() {
+            RequestContext[] window = reads ? new RequestContext[VppMux.DEFAULT_BUFFER_SIZE] : null;
+            ControlPingReply reply = new ControlPingReply();
             long next = System.nanoTime();
+            long i = 0;
+            long taken = 0;
             try {
                 while (!stopped) {
                     if (periodNanos > 0) {
@@ -337,16 +389,35 @@ final class StalledChannelBench {
                         }
                         next = -wait > MAX_LAG_NANOS ? System.nanoTime() + periodNanos : next + periodNanos;
                     }
-                    try {
-                        channel.sendRequest(Driver.PING);           // the context is dropped: never read
-                    } catch (ReplyTimeoutException e) {
-                        sendTimeouts++;                              // request buffer full for the whole timeout
+                    if (window == null) {
+                        try {
+                            channel.sendRequest(Driver.PING);           // the context is dropped: never read
+                        } catch (ReplyTimeoutException e) {
+                            sendTimeouts++;                              // request buffer full for the whole timeout
+                        }
+                        continue;
+                    }
+                    int k = (int) (i++ % window.length);
+                    if (window[k] != null) {
+                        window[k].receiveReply(reply);
+                        taken++;
+                    }
+                    window[k] = channel.sendRequest(Driver.PING);
+                }
+                if (window != null) {
+                    for (RequestContext c : window) {
+                        if (c != null) {
+                            c.receiveReply(reply);
+                            taken++;
+                        }
                     }
                 }
             } catch (ChannelClosedException e) {
                 // the round ended
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
+            } finally {
+                read = taken;
             }
         }
     }
@@ -370,6 +441,15 @@ final class StalledChannelBench {
     private record Stall(long sent, long unread, long overflowed, long overflowedMeasured, long sendTimeouts) {
     }
 
-    private record Round(boolean stalled, Workers workers, Stall stall) {
+    private record Round(Kind kind, Workers workers, Stall stall) {
+    }
+
+    /** Which extra channel a round has: the stalled one, none, or the reading one. */
+    private enum Kind {
+        STALLED, CLEAN, READING;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 }
