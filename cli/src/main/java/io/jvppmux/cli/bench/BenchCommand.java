@@ -101,6 +101,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "as its request buffer allows (default: ${DEFAULT-VALUE})")
     int stallRate;
 
+    @Option(names = "--stall-buffers", paramLabel = "N", defaultValue = "100",
+            description = "with --stalled-channel: the stalled (and reading) channel's request and reply buffer sizes, "
+                    + "i.e. how many of its requests can wait in VPP at once (default: ${DEFAULT-VALUE}, a "
+                    + "newApiChannel's)")
+    int stallBuffers;
+
     @Option(names = "--reading-control",
             description = "with --stalled-channel: also interleave rounds in which the extra channel sends the same way "
                     + "but reads every reply, and print 'load' (reading/clean) and 'stall' (stalled/reading) ratios: "
@@ -245,7 +251,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (stallRate < 0 || stallRate > 1_000_000) {
             throw bad("--stall-rate must be in 0..1000000: " + stallRate);
         }
-        return new StallSettings(roundMillis, stallRate, readingControl);
+        if (stallBuffers < 1 || stallBuffers > 32_767) {
+            throw bad("--stall-buffers must be in 1..32767: " + stallBuffers);
+        }
+        return new StallSettings(roundMillis, stallRate, readingControl, stallBuffers);
     }
 
     private Where where() {

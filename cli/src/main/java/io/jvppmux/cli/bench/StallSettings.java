@@ -7,6 +7,7 @@ package io.jvppmux.cli.bench;
  * @param roundMillis how long each round's workers run
  * @param rate        requests per second the stalled channel sends; 0: as fast as its request buffer lets it
  * @param readingControl whether rounds with a channel that sends the same way and reads its replies run too
+ * @param buffers     the request-buffer and reply-buffer size of the stalled (and the reading) channel
  */
-record StallSettings(long roundMillis, int rate, boolean readingControl) {
+record StallSettings(long roundMillis, int rate, boolean readingControl, int buffers) {
 }

@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code bench --stalled-channel}: head-of-line blocking on one mux. T worker channels (one thread each) time
  * synchronous {@code control_ping} round trips for a fixed time per round; in a <em>stalled</em> round one more
- * channel ({@value #STALLED}, default buffers) keeps sending {@code control_ping}s with {@code sendRequest} and
+ * channel ({@value #STALLED}, buffers of 100 unless {@code --stall-buffers}) keeps sending {@code control_ping}s with {@code sendRequest} and
  * never receives a reply, so its reply buffer is full and every further reply fails its request
  * ({@code ReplyOverflowException}) for the whole round; in a <em>clean</em> round that channel does not exist.
  * Stalled and clean rounds alternate on the same mux and connection (their order rotated every round),
@@ -102,7 +102,7 @@ final class StalledChannelBench {
                         + " dispatcher wait %s%n", s.threads(), WORKER, stall.roundMillis(), s.rounds(),
                 stall.readingControl() ? ", reading" : "", s.warmupRounds(), s.waitStrategy().label());
         out.printf(Locale.ROOT, "  stalled rounds add channel '%s' (request and reply buffers %d): sendRequest(control_ping)"
-                        + " %s, never a reply read%s%n", STALLED, VppMux.DEFAULT_BUFFER_SIZE,
+                        + " %s, never a reply read%s%n", STALLED, stall.buffers(),
                 stall.rate() == 0 ? "as fast as its request buffer allows" : String.format(Locale.ROOT, "%,d/s", stall.rate()),
                 stall.readingControl() ? "; reading rounds add channel '" + READING + "' sending the same way and reading"
                         + " every reply" : "");
@@ -115,8 +115,8 @@ final class StalledChannelBench {
         }
         String name = kind == Kind.STALLED ? STALLED : READING;
         ChannelMetrics before = channelMetrics(mux, name);
-        ApiChannel ch = mux.newApiChannel(name);
-        Sender sender = new Sender(ch, stall.rate(), kind == Kind.READING);
+        ApiChannel ch = mux.newApiChannelBuffered(name, stall.buffers(), stall.buffers());
+        Sender sender = new Sender(ch, stall.rate(), kind == Kind.READING ? stall.buffers() : 0);
         Thread t = new Thread(sender, "jvppmux-bench-" + kind.label());
         t.setDaemon(true);
         t.start();
@@ -177,14 +177,14 @@ final class StalledChannelBench {
         long deadline = System.nanoTime() + s.timeout().toNanos();
         while (true) {
             ChannelMetrics m = channelMetrics(mux, READING);
-            if (m.requests() - before.requests() > VppMux.DEFAULT_BUFFER_SIZE) {
+            if (m.requests() - before.requests() > stall.buffers()) {
                 return m;
             }
             if (reader.failure.get() != null) {
                 throw new IllegalStateException("reading channel: " + BenchCommand.oneLine(reader.failure.get()));
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("the reading channel did not send " + VppMux.DEFAULT_BUFFER_SIZE
+                throw new IllegalStateException("the reading channel did not send " + stall.buffers()
                         + " requests within " + s.timeout().toMillis() + " ms");
             }
             LockSupport.parkNanos(POLL_NANOS);
@@ -356,16 +356,17 @@ final class StalledChannelBench {
     private static final class Sender implements Runnable {
         private final ApiChannel channel;
         private final long periodNanos;
-        private final boolean reads;
+        private final int window;
         private volatile boolean stopped;
         private volatile long sendTimeouts;
         private volatile long read;
         final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Sender(ApiChannel channel, int rate, boolean reads) {
+        /** @param window 0: never read; else read every reply, at most {@code window} requests in flight */
+        Sender(ApiChannel channel, int rate, int window) {
             this.channel = channel;
             this.periodNanos = rate == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / rate;
-            this.reads = reads;
+            this.window = window;
         }
 
         void stop() {
@@ -374,7 +375,7 @@ final class StalledChannelBench {
 
         @Override
         public void run() {
-            RequestContext[] window = reads ? new RequestContext[VppMux.DEFAULT_BUFFER_SIZE] : null;
+            RequestContext[] ring = window > 0 ? new RequestContext[window] : null;
             ControlPingReply reply = new ControlPingReply();
             long next = System.nanoTime();
             long i = 0;
@@ -389,7 +390,7 @@ final class StalledChannelBench {
                         }
                         next = -wait > MAX_LAG_NANOS ? System.nanoTime() + periodNanos : next + periodNanos;
                     }
-                    if (window == null) {
+                    if (ring == null) {
                         try {
                             channel.sendRequest(Driver.PING);           // the context is dropped: never read
                         } catch (ReplyTimeoutException e) {
@@ -397,15 +398,15 @@ final class StalledChannelBench {
                         }
                         continue;
                     }
-                    int k = (int) (i++ % window.length);
-                    if (window[k] != null) {
-                        window[k].receiveReply(reply);
+                    int k = (int) (i++ % ring.length);
+                    if (ring[k] != null) {
+                        ring[k].receiveReply(reply);
                         taken++;
                     }
-                    window[k] = channel.sendRequest(Driver.PING);
+                    ring[k] = channel.sendRequest(Driver.PING);
                 }
-                if (window != null) {
-                    for (RequestContext c : window) {
+                if (ring != null) {
+                    for (RequestContext c : ring) {
                         if (c != null) {
                             c.receiveReply(reply);
                             taken++;

@@ -114,14 +114,17 @@ class BenchCommandTest {
         assertThat(out.toString()).contains("as fast as its request buffer allows");
         assertThat(lines().get(lines().size() - 1)).endsWith("(stalled/clean, median of 1 rounds)");
         assertThat(run("--stalled-channel", "--reading-control", "-t", "1", "--round-ms", "50", "--rounds", "1",
-                "--warmup-rounds", "0", "-q")).as(err.toString()).isZero();
+                "--warmup-rounds", "0", "--stall-buffers", "10", "-q")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("(request and reply buffers 10)");
         assertThat(lines()).anyMatch(l -> l.matches("1\\s+reading\\s+.*[\\d,]+ sent, 0 unread, 0 overflowed \\(0\\), 0"))
+                .anyMatch(l -> l.matches("1\\s+stalled\\s+.*[\\d,]+ sent, 10 unread, [1-9][\\d,]* overflowed .*"))
                 .anyMatch(l -> l.matches("load p99-ratio=\\d+\\.\\d\\d p50-ratio=\\d+\\.\\d\\d \\(reading/clean, median of 1 rounds\\)"))
                 .anyMatch(l -> l.matches("stall p99-ratio=\\d+\\.\\d\\d p50-ratio=\\d+\\.\\d\\d \\(stalled/reading, median of 1 rounds\\)"));
         assertThat(lines().get(lines().size() - 1)).startsWith("hol p99-ratio=");
         assertThat(run("--stalled-channel", "--baseline")).isEqualTo(2);
         assertThat(run("--stalled-channel", "--round-ms", "0")).isEqualTo(2);
         assertThat(run("--stalled-channel", "--stall-rate", "-1")).isEqualTo(2);
+        assertThat(run("--stalled-channel", "--stall-buffers", "0")).isEqualTo(2);
     }
 
     private static long number(String digits) {
