@@ -42,7 +42,8 @@ class LiveStatsRestartTest {
             vpp.vppctlExec(List.of("create loopback interface", "set interface state loop0 up",
                     "set interface ip address loop0 10.10.0.1/24", "ping 10.10.0.2 repeat 3 interval 0.01"));
 
-            List<String> ours = retrying(() -> names(stats));
+            // reads within the probe interval may still see the dead VPP's segment: wait for the new VPP's view
+            List<String> ours = retrying(() -> names(stats), n -> n.contains("loop0"));
             assertThat(stats.health().remaps()).as("the new segment was mapped").isGreaterThan(remapsBefore);
             VppGetStats theirs = VppGetStats.dump(vpp, "/if/names", "/sys/", GLEAN);
             assertThat(ours).containsExactlyElementsOf(theirs.names.get("/if/names").values()).contains("loop0");
@@ -81,18 +82,25 @@ class LiveStatsRestartTest {
     }
 
     /** {@code read} until it stops failing with a StatsException while the client finds the new segment. */
-    private static <T> T retrying(Supplier<T> read) throws InterruptedException {
+    /** Reads until a read succeeds and {@code done} holds, for at most {@link #WAIT}. */
+    private static <T> T retrying(Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
+        T last = null;
+        StatsException failure = null;
+        while (System.nanoTime() < deadline) {
             try {
-                return read.get();
-            } catch (StatsException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the stats client did not recover within " + WAIT, e);
+                last = read.get();
+                failure = null;
+                if (done.test(last)) {
+                    return last;
                 }
-                Thread.sleep(50);
+            } catch (StatsException e) {
+                failure = e;
             }
+            Thread.sleep(50);
         }
+        throw new AssertionError("the stats client did not show the restarted VPP within " + WAIT + "; last read "
+                + last, failure);
     }
 
 }
