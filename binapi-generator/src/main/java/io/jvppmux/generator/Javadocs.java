@@ -10,7 +10,7 @@ final class Javadocs {
             return fallback + "\n";
         }
         String c = comment.replaceAll("^\\s*/\\*+", "").replaceAll("\\*+/\\s*$", "")
-                .replace("*/", "*&#47;").replace("@", "&#64;").replace("$", "&#36;")
+                .replace("&", "&amp;").replace("*/", "*&#47;").replace("@", "&#64;").replace("$", "&#36;")
                 .replace("<", "&lt;").replace(">", "&gt;").replace("\\", "&#92;");
         StringBuilder sb = new StringBuilder(fallback).append("\n<pre>\n");
         for (String line : c.split("\n")) {
