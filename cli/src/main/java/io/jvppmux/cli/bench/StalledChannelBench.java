@@ -1,11 +1,8 @@
 package io.jvppmux.cli.bench;
 
 import io.jvppmux.api.ApiChannel;
-import io.jvppmux.api.ChannelClosedException;
 import io.jvppmux.api.ChannelMetrics;
 import io.jvppmux.api.FailureCause;
-import io.jvppmux.api.ReplyTimeoutException;
-import io.jvppmux.api.RequestContext;
 import io.jvppmux.api.VppMux;
 import io.jvppmux.binapi.memclnt.ControlPingReply;
 import io.jvppmux.impl.JvppMux;
@@ -43,8 +40,6 @@ final class StalledChannelBench {
     static final String STALLED = "hol-stalled";
     static final String READING = "hol-reading";
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** A paced stalled channel that falls behind by more than this restarts its schedule instead of bursting. */
-    private static final long MAX_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final BenchSettings s;
     private final StallSettings stall;
@@ -116,7 +111,7 @@ final class StalledChannelBench {
         String name = kind == Kind.STALLED ? STALLED : READING;
         ChannelMetrics before = channelMetrics(mux, name);
         ApiChannel ch = mux.newApiChannelBuffered(name, stall.buffers(), stall.buffers());
-        Sender sender = new Sender(ch, stall.rate(), kind == Kind.READING ? stall.buffers() : 0);
+        ExtraChannelSender sender = new ExtraChannelSender(ch, stall.rate(), kind == Kind.READING ? stall.buffers() : 0);
         Thread t = new Thread(sender, "jvppmux-bench-" + kind.label());
         t.setDaemon(true);
         t.start();
@@ -154,7 +149,7 @@ final class StalledChannelBench {
     }
 
     /** Waits until the stalled channel's reply buffer has overflowed at least once since {@code before}. */
-    private ChannelMetrics awaitOverflow(VppMux mux, ChannelMetrics before, Sender staller) {
+    private ChannelMetrics awaitOverflow(VppMux mux, ChannelMetrics before, ExtraChannelSender staller) {
         long deadline = System.nanoTime() + s.timeout().toNanos();
         while (true) {
             ChannelMetrics m = channelMetrics(mux, STALLED);
@@ -173,7 +168,7 @@ final class StalledChannelBench {
     }
 
     /** Waits until the reading channel has sent as many requests as the stalled one needs to fill its buffer. */
-    private ChannelMetrics awaitSent(VppMux mux, ChannelMetrics before, Sender reader) {
+    private ChannelMetrics awaitSent(VppMux mux, ChannelMetrics before, ExtraChannelSender reader) {
         long deadline = System.nanoTime() + s.timeout().toNanos();
         while (true) {
             ChannelMetrics m = channelMetrics(mux, READING);
@@ -346,81 +341,6 @@ final class StalledChannelBench {
 
     private static double us(Histogram h, double percentile) {
         return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1_000.0;
-    }
-
-    /**
-     * The extra channel's sender, on its own thread: paced at {@code rate}/s (0: as fast as the request buffer
-     * allows). The stalled one drops every context unread; the reading one keeps a window of the request
-     * buffer's size and receives each reply before reusing its place, and all of them when stopped.
-     */
-    private static final class Sender implements Runnable {
-        private final ApiChannel channel;
-        private final long periodNanos;
-        private final int window;
-        private volatile boolean stopped;
-        private volatile long sendTimeouts;
-        private volatile long read;
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-        /** @param window 0: never read; else read every reply, at most {@code window} requests in flight */
-        Sender(ApiChannel channel, int rate, int window) {
-            this.channel = channel;
-            this.periodNanos = rate == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / rate;
-            this.window = window;
-        }
-
-        void stop() {
-            stopped = true;
-        }
-
-        @Override
-        public void run() {
-            RequestContext[] ring = window > 0 ? new RequestContext[window] : null;
-            ControlPingReply reply = new ControlPingReply();
-            long next = System.nanoTime();
-            long i = 0;
-            long taken = 0;
-            try {
-                while (!stopped) {
-                    if (periodNanos > 0) {
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                            continue;
-                        }
-                        next = -wait > MAX_LAG_NANOS ? System.nanoTime() + periodNanos : next + periodNanos;
-                    }
-                    if (ring == null) {
-                        try {
-                            channel.sendRequest(Driver.PING);           // the context is dropped: never read
-                        } catch (ReplyTimeoutException e) {
-                            sendTimeouts++;                              // request buffer full for the whole timeout
-                        }
-                        continue;
-                    }
-                    int k = (int) (i++ % ring.length);
-                    if (ring[k] != null) {
-                        ring[k].receiveReply(reply);
-                        taken++;
-                    }
-                    ring[k] = channel.sendRequest(Driver.PING);
-                }
-                if (ring != null) {
-                    for (RequestContext c : ring) {
-                        if (c != null) {
-                            c.receiveReply(reply);
-                            taken++;
-                        }
-                    }
-                }
-            } catch (ChannelClosedException e) {
-                // the round ended
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                read = taken;
-            }
-        }
     }
 
     /** The workers' round trips of one round. */
