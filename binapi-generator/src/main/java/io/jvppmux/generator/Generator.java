@@ -21,13 +21,17 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Reads a VPP API directory, proves the parse by recomputing every CRC, and writes Java sources (each
- * module's classes and its service client) to {@code out/java} and the ServiceLoader registration to
+ * module's classes and its service client) to {@code out/java}, and the ServiceLoader registration and the key index
+ * (every module's {@code name_crc} keys, read at connect instead of loading the module classes) to
  * {@code out/resources}.
  */
 public final class Generator {
     /** What one run produced. */
     public record Result(int modules, int messages, int files, Map<String, Integer> legacyEnumEntries) {
     }
+
+    /** Where the key index goes in the bindings' jar (the same path as {@code ApiModule.KEY_INDEX}). */
+    static final String KEY_INDEX = "META-INF/jvppmux/api-modules.idx";
 
     private Generator() {
     }
@@ -41,15 +45,18 @@ public final class Generator {
         ModuleGenerator gen = new ModuleGenerator(apis, resolver, legacy);
         List<JavaFile> files = new ArrayList<>();
         List<String> services = new ArrayList<>();
+        List<String> keyIndex = new ArrayList<>();
         int messages = 0;
         for (ApiFile f : apis.modules()) {
             files.addAll(gen.generate(f));
             ServiceEmitter.emit(f).ifPresent(files::add);
-            services.add(ModuleGenerator.moduleClass(f).canonicalName());
+            String moduleClass = ModuleGenerator.moduleClass(f).canonicalName();
+            services.add(moduleClass);
+            keyIndex.add(keyIndexLine(moduleClass, f));
             messages += f.messages().size();
         }
         files.add(binapiIndex(apis));
-        write(out, files, services);
+        write(out, files, services, keyIndex);
         return new Result(apis.modules().size(), messages, files.size(), legacy);
     }
 
@@ -71,7 +78,18 @@ public final class Generator {
         return JavaFile.builder(Resolver.BASE_PACKAGE, t).indent("    ").build();
     }
 
-    private static void write(Path out, List<JavaFile> files, List<String> services) {
+    /**
+     * One line of the key index ({@code META-INF/jvppmux/api-modules.idx}, see {@code ApiModule}): the module class,
+     * then the {@code name_crc} of each of its messages in the order of its {@code messageNames()}, separated by
+     * spaces; what lets the mux resolve ids at connect without loading the module's class.
+     */
+    static String keyIndexLine(String moduleClass, ApiFile f) {
+        StringBuilder line = new StringBuilder(moduleClass);
+        f.messages().forEach(m -> line.append(' ').append(m.name()).append('_').append(m.crc()));
+        return line.toString();
+    }
+
+    private static void write(Path out, List<JavaFile> files, List<String> services, List<String> keyIndex) {
         try {
             if (Files.exists(out)) {
                 try (Stream<Path> s = Files.walk(out)) {
@@ -87,6 +105,10 @@ public final class Generator {
             Path svc = out.resolve("resources/META-INF/services/io.jvppmux.api.ApiModule");
             Files.createDirectories(svc.getParent());
             Files.writeString(svc, String.join("\n", services) + "\n", StandardCharsets.UTF_8);
+            Path idx = out.resolve("resources/" + KEY_INDEX);
+            Files.createDirectories(idx.getParent());
+            Files.writeString(idx, "# jvppmux api-module key index: a module class, then its messages' name_crc keys\n"
+                    + String.join("\n", keyIndex) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write generated sources to " + out, e);
         }

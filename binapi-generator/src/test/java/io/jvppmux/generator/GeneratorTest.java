@@ -78,6 +78,10 @@ class GeneratorTest {
         assertThat(pkg.resolve("DemoModule.java")).content().contains("DemoPing.DESCRIPTOR");
         assertThat(out.resolve("resources/META-INF/services/io.jvppmux.api.ApiModule"))
                 .content().isEqualTo("io.jvppmux.binapi.demo.DemoModule\n");
+        assertThat(out.resolve("resources/META-INF/jvppmux/api-modules.idx")).content()
+                .as("the key index: the module class, then its messages' name_crc keys in messageNames() order")
+                .matches("(?s)# [^\n]*\nio\\.jvppmux\\.binapi\\.demo\\.DemoModule demo_ping_[0-9a-f]{8} demo_ping_reply_[0-9a-f]{8} "
+                        + "demo_dump_[0-9a-f]{8} demo_details_[0-9a-f]{8}\n");
     }
 
     @Test

@@ -7,8 +7,17 @@ import java.util.List;
  * as {@link java.util.ServiceLoader} services of this type, so the mux can resolve every known
  * message's id at connect ({@link #messageNames()}, no class loaded) and decode what VPP sends (a message's
  * class is loaded when it is first sent or received: {@link #message(String)}).
+ *
+ * <p>A jar of bindings may also list its modules' keys in a text resource, {@link #KEY_INDEX}: then the mux
+ * resolves ids at connect from that file alone and loads (and instantiates) a module class only when one of its
+ * messages is first used. Each line is a module's class name, then the {@code name_crc} of each of its messages in
+ * the order of {@link #messageNames()}, separated by spaces; lines starting with {@code #} are comments. The
+ * generator writes it; a module the index does not list is loaded at connect, as any service.
  */
 public interface ApiModule {
+    /** The key index resource: one line per module, its class name then its messages' {@code name_crc} keys. */
+    String KEY_INDEX = "META-INF/jvppmux/api-modules.idx";
+
     /** The VPP module name, e.g. {@code interface}. */
     String name();
 

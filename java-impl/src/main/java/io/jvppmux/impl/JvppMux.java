@@ -19,6 +19,7 @@ import io.jvppmux.impl.channel.Subscribers;
 import io.jvppmux.impl.connection.ConnectionManager;
 import io.jvppmux.impl.core.ApiModules;
 import io.jvppmux.impl.core.MessageCatalog;
+import io.jvppmux.impl.core.Millis;
 import io.jvppmux.impl.core.MuxCore;
 import io.jvppmux.impl.core.MuxExecutors;
 import io.jvppmux.impl.ingress.Dispatcher;
@@ -59,20 +60,30 @@ public final class JvppMux implements VppMux {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JvppMux(MuxConfig config, VppTransport transport, MuxOptions options) {
+        long t0 = System.nanoTime();
         this.options = options;
         this.executors = new MuxExecutors(options.callbackThreads());
-        long t0 = System.nanoTime();
+        long t1 = System.nanoTime();
         MessageCatalog catalog = ApiModules.catalog();
-        log.info("{} message keys of the bindings read in {} ms (each message class loads when first used)",
-                catalog.size(), (System.nanoTime() - t0) / 1_000_000);
+        long t2 = System.nanoTime();
         this.core = new MuxCore(config, transport, catalog, executors);
         Subscribers subscribers = new Subscribers(core.counters());
         EventRegistrations registrations = new EventRegistrations();
         this.channels = new ChannelRegistry(core, subscribers, registrations);
         Dispatcher dispatcher = new Dispatcher(core, new Router(core, channels, subscribers));
+        long t3 = System.nanoTime();
         this.ingress = new Ingress(config.ringSize(), config.maxMessageSize(), options.newWaitStrategy(), dispatcher,
                 core.counters(), options.inlineDispatch());
+        long t4 = System.nanoTime();
         this.connection = new ConnectionManager(core, channels, registrations, ingress, transport);
+        long t5 = System.nanoTime();
+        if (log.isInfoEnabled()) {
+            log.info("mux built in {} ms: executors {} ms, {} message keys of {} binding modules ({} of them loaded; "
+                    + "each message class loads when first used) {} ms, core and channels {} ms, ingress ring of {} "
+                    + "slots {} ms, connection manager {} ms", Millis.of(t5 - t0), Millis.of(t1 - t0), catalog.size(),
+                    catalog.modules(), catalog.loadedModules(), Millis.of(t2 - t1), Millis.of(t3 - t2),
+                    config.ringSize(), Millis.of(t4 - t3), Millis.of(t5 - t4));
+        }
     }
 
     /** Connects over {@code transport} with default {@link MuxOptions}. */
@@ -209,6 +220,14 @@ public final class JvppMux implements VppMux {
         return core.trace();
     }
 
+    /**
+     * Every message this mux knows, by key, and what of it is loaded so far (descriptors looked up, binding modules
+     * instantiated): for tests and tools that check that connecting loads only what it uses.
+     */
+    public MessageCatalog messageCatalog() {
+        return core.catalog();
+    }
+
     /** How many plugin channels are open. */
     public int openChannels() {
         return channels.size();
@@ -237,7 +256,9 @@ public final class JvppMux implements VppMux {
             Thread.currentThread().interrupt();
             log.warn("interrupted while closing jvppmux; some of its threads may still be ending");
         }
-        log.info("jvppmux closed ({})", core.counters().summary());
+        if (log.isInfoEnabled()) {
+            log.info("jvppmux closed ({})", core.counters().summary());
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.jvppmux.api.VppInfo;
 import io.jvppmux.api.VppTransportException;
 import io.jvppmux.api.spi.RxSink;
 import io.jvppmux.binapi.memclnt.ControlPingReply;
+import io.jvppmux.impl.core.Millis;
 import io.jvppmux.impl.core.MuxCore;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -58,13 +59,13 @@ final class Connector {
         long t3 = System.nanoTime();
         VppInfo i = info.load(pong);
         long t4 = System.nanoTime();
-        log.info("connect took {} ms: transport and message ids {} ms, first control_ping {} ms, event registrations "
-                + "{} ms, VPP info (show_version, show plugins) {} ms", ms(t4 - t0), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
-                ms(t4 - t3));
+        if (log.isInfoEnabled()) {
+            long transport = core.lastTransportConnectNanos();
+            log.info("connect took {} ms: transport {} ms, message ids {} ms, first control_ping {} ms, event "
+                    + "registrations {} ms, VPP info (show_version, show plugins) {} ms; {} message descriptors looked up so far",
+                    Millis.of(t4 - t0), Millis.of(transport), Millis.of(core.lastResolveNanos()), Millis.of(t2 - t1),
+                    Millis.of(t3 - t2), Millis.of(t4 - t3), core.catalog().loadedDescriptors());
+        }
         return i;
-    }
-
-    private static String ms(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
 }

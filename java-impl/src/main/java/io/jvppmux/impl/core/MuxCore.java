@@ -49,6 +49,8 @@ public final class MuxCore {
     private volatile boolean shutDown;
     private volatile int clientIndex;
     private volatile int generation;
+    private volatile long lastTransportConnectNanos;
+    private volatile long lastResolveNanos;
 
     /** {@link #MuxCore(MuxConfig, VppTransport, MessageCatalog, MuxExecutors)} with these descriptors. */
     public MuxCore(MuxConfig config, VppTransport transport, List<MessageDescriptor<? extends Message>> known,
@@ -86,7 +88,9 @@ public final class MuxCore {
         connected = false;
         int gen = generation + 1;
         generation = gen;
+        long t0 = System.nanoTime();
         transport.connect(config, sinkForGeneration.apply(gen));
+        long t1 = System.nanoTime();
         MessageTable t = MessageTable.resolve(known, transport, gen);
         Compatibility c = Compatibility.of(transport);
         clientIndex = transport.clientIndex();
@@ -94,11 +98,30 @@ public final class MuxCore {
         table = t;
         connected = true;
         signal.up();
-        log.info("connected to VPP over {}: {} of {} known messages resolved ({})", transport.describe(),
-                t.size(), known.size(), c.summary(known.names()));
+        lastTransportConnectNanos = t1 - t0;
+        lastResolveNanos = System.nanoTime() - t1;
+        if (log.isInfoEnabled()) {
+            log.info("connected to VPP over {}: {} of {} known messages resolved ({})", transport.describe(),
+                    t.size(), known.size(), c.summary(known.names()));
+        }
         if (t.controlPingId() < 0 || t.controlPingReplyId() < 0) {
             log.warn("VPP does not know control_ping/control_ping_reply: dumps will not end");
         }
+    }
+
+    /** How long the latest successful connect took to connect the transport (socket and registration, or shm). */
+    public long lastTransportConnectNanos() {
+        return lastTransportConnectNanos;
+    }
+
+    /** How long the latest successful connect took to resolve the message ids from the transport's table. */
+    public long lastResolveNanos() {
+        return lastResolveNanos;
+    }
+
+    /** The catalog of every known message (keys; descriptors loaded when first used). */
+    public MessageCatalog catalog() {
+        return known;
     }
 
     /** Marks generation {@code gen} as lost (receive thread); returns false when it is no longer the current one. */

@@ -7,6 +7,7 @@ import io.jvppmux.api.spi.FileAccess;
 import io.jvppmux.api.spi.RxSink;
 import io.jvppmux.api.spi.VppPresence;
 import io.jvppmux.api.spi.VppTransport;
+import io.jvppmux.impl.core.Millis;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -74,7 +75,9 @@ public final class SocketTransport implements VppTransport {
                 throw new VppTransportException("VPP API socket " + p + " does not exist: is VPP running with its "
                         + "API socket there (startup.conf socksvr { socket-name " + p + " })?");
             }
+            long t0 = System.nanoTime();
             SocketChannel ch = open(p);
+            long t1 = System.nanoTime();
             nobodyListened = false;
             SocketConnection c = new SocketConnection(p, ch, sink, config.maxMessageSize());
             try {
@@ -84,8 +87,12 @@ public final class SocketTransport implements VppTransport {
                 throw e;
             }
             current = c;
-            LOG.info("connected to VPP at {} as client 0x{} ({} messages in its table)", p,
-                    Integer.toHexString(registration.clientIndex()), registration.table().size());
+            if (LOG.isInfoEnabled()) {
+                long t2 = System.nanoTime();
+                LOG.info("connected to VPP at {} as client 0x{} ({} messages in its table): socket {} ms, sockclnt_create "
+                        + "{} ms", p, Integer.toHexString(registration.clientIndex()), registration.table().size(),
+                        Millis.of(t1 - t0), Millis.of(t2 - t1));
+            }
         }
     }
 
