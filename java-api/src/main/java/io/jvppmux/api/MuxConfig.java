@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 
 /**
  * The mux's configuration: one immutable object per connection, with govppmux's options where they
@@ -105,7 +105,7 @@ public final class MuxConfig {
         for (String name : new TreeSet<>(sys.stringPropertyNames())) {
             if (name.startsWith(SYSTEM_PROPERTY_PREFIX)) {
                 String key = name.substring(SYSTEM_PROPERTY_PREFIX.length());
-                if (Builder.KEYS.containsKey(key)) {
+                if (Builder.KEYS.contains(key)) {
                     b.set(key, sys.getProperty(name));
                 }
             }
@@ -171,7 +171,7 @@ public final class MuxConfig {
     /** Every key with its value, in the table's order. */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        Builder.KEYS.keySet().forEach(k -> m.put(k, String.valueOf(v.get(k))));
+        Builder.KEYS.forEach(k -> m.put(k, String.valueOf(v.get(k))));
         return m;
     }
 
@@ -192,37 +192,35 @@ public final class MuxConfig {
 
     /** Builds a {@link MuxConfig}; each setter validates its value and names the key when it refuses. */
     public static final class Builder {
-        static final Map<String, BiConsumer<Builder, String>> KEYS = new LinkedHashMap<>();
-
-        static {
-            KEYS.put("transport", (b, s) -> b.transport(ConfigValues.transport("transport", s)));
-            KEYS.put("socket-path", (b, s) -> b.socketPath(Path.of(s.trim())));
-            KEYS.put("shm-prefix", (b, s) -> b.shmPrefix(s.trim()));
-            KEYS.put("fallback-to-socket", (b, s) -> b.fallbackToSocket(ConfigValues.bool("fallback-to-socket", s)));
-            KEYS.put("shim-library", (b, s) -> b.shimLibrary(s.isBlank() ? null : Path.of(s.trim())));
-            KEYS.put("vppapiclient-library", (b, s) -> b.vppapiclientLibrary(s.isBlank() ? null : Path.of(s.trim())));
-            KEYS.put("rx-queue-length", (b, s) -> b.rxQueueLength(ConfigValues.integer("rx-queue-length", s)));
-            KEYS.put("client-name", (b, s) -> b.clientName(s.trim()));
-            KEYS.put("reply-timeout", (b, s) -> b.replyTimeout(ConfigValues.duration("reply-timeout", s)));
-            KEYS.put("connect-timeout", (b, s) -> b.connectTimeout(ConfigValues.duration("connect-timeout", s)));
-            KEYS.put("health-check-probe-interval", (b, s) -> b.healthCheckProbeInterval(ConfigValues.duration("health-check-probe-interval", s)));
-            KEYS.put("health-check-reply-timeout", (b, s) -> b.healthCheckReplyTimeout(ConfigValues.duration("health-check-reply-timeout", s)));
-            KEYS.put("health-check-threshold", (b, s) -> b.healthCheckThreshold(ConfigValues.integer("health-check-threshold", s)));
-            KEYS.put("retry-request-count", (b, s) -> b.retryRequestCount(ConfigValues.integer("retry-request-count", s)));
-            KEYS.put("retry-request-timeout", (b, s) -> b.retryRequestTimeout(ConfigValues.duration("retry-request-timeout", s)));
-            KEYS.put("retry-connect-count", (b, s) -> b.retryConnectCount(ConfigValues.integer("retry-connect-count", s)));
-            KEYS.put("retry-connect-timeout", (b, s) -> b.retryConnectTimeout(ConfigValues.duration("retry-connect-timeout", s)));
-            KEYS.put("reconnect-backoff-max", (b, s) -> b.reconnectBackoffMax(ConfigValues.duration("reconnect-backoff-max", s)));
-            KEYS.put("request-buffer-size", (b, s) -> b.requestBufferSize(ConfigValues.integer("request-buffer-size", s)));
-            KEYS.put("reply-buffer-size", (b, s) -> b.replyBufferSize(ConfigValues.integer("reply-buffer-size", s)));
-            KEYS.put("reply-buffer-bytes", (b, s) -> b.replyBufferBytes(ConfigValues.bytes("reply-buffer-bytes", s)));
-            KEYS.put("unread-reply-timeout", (b, s) -> b.unreadReplyTimeout(ConfigValues.duration("unread-reply-timeout", s)));
-            KEYS.put("event-buffer-bytes", (b, s) -> b.eventBufferBytes(ConfigValues.bytes("event-buffer-bytes", s)));
-            KEYS.put("ring-size", (b, s) -> b.ringSize(ConfigValues.integer("ring-size", s)));
-            KEYS.put("max-message-size", (b, s) -> b.maxMessageSize(ConfigValues.integer("max-message-size", s)));
-            KEYS.put("api-trace-size", (b, s) -> b.apiTraceSize(ConfigValues.integer("api-trace-size", s)));
-            KEYS.put("stats-socket-path", (b, s) -> b.statsSocketPath(Path.of(s.trim())));
-        }
+        /** Every key, in the order of {@link MuxConfig#asMap()}. */
+        static final List<String> KEYS = List.of(
+                "transport",
+                "socket-path",
+                "shm-prefix",
+                "fallback-to-socket",
+                "shim-library",
+                "vppapiclient-library",
+                "rx-queue-length",
+                "client-name",
+                "reply-timeout",
+                "connect-timeout",
+                "health-check-probe-interval",
+                "health-check-reply-timeout",
+                "health-check-threshold",
+                "retry-request-count",
+                "retry-request-timeout",
+                "retry-connect-count",
+                "retry-connect-timeout",
+                "reconnect-backoff-max",
+                "request-buffer-size",
+                "reply-buffer-size",
+                "reply-buffer-bytes",
+                "unread-reply-timeout",
+                "event-buffer-bytes",
+                "ring-size",
+                "max-message-size",
+                "api-trace-size",
+                "stats-socket-path");
 
         private TransportKind transport = TransportKind.SHM;
         private Path socketPath = DEFAULT_SOCKET_PATH;
@@ -261,12 +259,43 @@ public final class MuxConfig {
          * @throws IllegalArgumentException for an unknown key or a bad value, naming both
          */
         public Builder set(String key, String value) {
-            BiConsumer<Builder, String> setter = KEYS.get(key.trim());
-            if (setter == null) {
-                throw new IllegalArgumentException(key + ": unknown configuration key (known: " + KEYS.keySet() + ")");
+            String k = key.trim();
+            if (!KEYS.contains(k)) {
+                throw new IllegalArgumentException(key + ": unknown configuration key (known: " + KEYS + ")");
             }
             Objects.requireNonNull(value, key);
-            setter.accept(this, value);
+            String s = value;
+            // a switch, not a map of 27 lambdas: spinning those up costs a cold JVM milliseconds before any connect
+            switch (k) {
+                case "transport" -> transport(ConfigValues.transport("transport", s));
+                case "socket-path" -> socketPath(Path.of(s.trim()));
+                case "shm-prefix" -> shmPrefix(s.trim());
+                case "fallback-to-socket" -> fallbackToSocket(ConfigValues.bool("fallback-to-socket", s));
+                case "shim-library" -> shimLibrary(s.isBlank() ? null : Path.of(s.trim()));
+                case "vppapiclient-library" -> vppapiclientLibrary(s.isBlank() ? null : Path.of(s.trim()));
+                case "rx-queue-length" -> rxQueueLength(ConfigValues.integer("rx-queue-length", s));
+                case "client-name" -> clientName(s.trim());
+                case "reply-timeout" -> replyTimeout(ConfigValues.duration("reply-timeout", s));
+                case "connect-timeout" -> connectTimeout(ConfigValues.duration("connect-timeout", s));
+                case "health-check-probe-interval" -> healthCheckProbeInterval(ConfigValues.duration("health-check-probe-interval", s));
+                case "health-check-reply-timeout" -> healthCheckReplyTimeout(ConfigValues.duration("health-check-reply-timeout", s));
+                case "health-check-threshold" -> healthCheckThreshold(ConfigValues.integer("health-check-threshold", s));
+                case "retry-request-count" -> retryRequestCount(ConfigValues.integer("retry-request-count", s));
+                case "retry-request-timeout" -> retryRequestTimeout(ConfigValues.duration("retry-request-timeout", s));
+                case "retry-connect-count" -> retryConnectCount(ConfigValues.integer("retry-connect-count", s));
+                case "retry-connect-timeout" -> retryConnectTimeout(ConfigValues.duration("retry-connect-timeout", s));
+                case "reconnect-backoff-max" -> reconnectBackoffMax(ConfigValues.duration("reconnect-backoff-max", s));
+                case "request-buffer-size" -> requestBufferSize(ConfigValues.integer("request-buffer-size", s));
+                case "reply-buffer-size" -> replyBufferSize(ConfigValues.integer("reply-buffer-size", s));
+                case "reply-buffer-bytes" -> replyBufferBytes(ConfigValues.bytes("reply-buffer-bytes", s));
+                case "unread-reply-timeout" -> unreadReplyTimeout(ConfigValues.duration("unread-reply-timeout", s));
+                case "event-buffer-bytes" -> eventBufferBytes(ConfigValues.bytes("event-buffer-bytes", s));
+                case "ring-size" -> ringSize(ConfigValues.integer("ring-size", s));
+                case "max-message-size" -> maxMessageSize(ConfigValues.integer("max-message-size", s));
+                case "api-trace-size" -> apiTraceSize(ConfigValues.integer("api-trace-size", s));
+                case "stats-socket-path" -> statsSocketPath(Path.of(s.trim()));
+                default -> throw new IllegalArgumentException(key);
+            }
             return this;
         }
 
