@@ -9,39 +9,41 @@ import io.jvppmux.impl.core.Contexts;
  * request with its context). Avoids GoVPP's id-overlap bugs (docs/ARCHITECTURE.md, "The context").
  */
 final class ChannelIdPool {
+    /** Freed ids, oldest first. */
     private final int[] ring = new int[Contexts.MAX_CHANNEL_ID];
     private int head;
-    private int count;
-
-    ChannelIdPool() {
-        for (int i = 0; i < ring.length; i++) {
-            ring[i] = i + 1;
-        }
-        count = ring.length;
-    }
+    private int freed;
+    /**
+     * The lowest id never handed out yet. The ids above it come before every freed one (they were "freed" first),
+     * so they need not be written into the ring up front.
+     */
+    private int fresh = 1;
 
     /** The free id that was freed longest ago. @throws VppException when all 32767 are in use */
     synchronized int allocate() {
-        if (count == 0) {
+        if (fresh <= Contexts.MAX_CHANNEL_ID) {
+            return fresh++;
+        }
+        if (freed == 0) {
             throw new VppException("all " + Contexts.MAX_CHANNEL_ID + " channel ids are in use: close unused channels");
         }
         int id = ring[head];
         head = (head + 1) % ring.length;
-        count--;
+        freed--;
         return id;
     }
 
     /** Returns {@code id} to the back of the pool. */
     synchronized void free(int id) {
-        if (id < 1 || id > Contexts.MAX_CHANNEL_ID || count == ring.length) {
+        if (id < 1 || id >= fresh || inUse() == 0) {
             throw new IllegalStateException("channel id " + id + " freed twice or out of range");
         }
-        ring[(head + count) % ring.length] = id;
-        count++;
+        ring[(head + freed) % ring.length] = id;
+        freed++;
     }
 
     /** How many ids are in use. */
     synchronized int inUse() {
-        return ring.length - count;
+        return fresh - 1 - freed;
     }
 }

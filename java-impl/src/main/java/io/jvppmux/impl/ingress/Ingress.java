@@ -59,7 +59,7 @@ public final class Ingress {
         this.maxMessageSize = maxMessageSize;
         this.inline = inlineDispatch ? handler : null;
         this.counters = counters;
-        disruptor = new Disruptor<>(RxSlot::new, ringSize, threads, ProducerType.MULTI, waitStrategy);
+        disruptor = new Disruptor<>(RxSlot.factory(ringSize), ringSize, threads, ProducerType.MULTI, waitStrategy);
         disruptor.handleEventsWith(clearing(handler));
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
         ring = disruptor.start();
