@@ -14,24 +14,34 @@ import java.util.Set;
 /**
  * Tells which messages the connected VPP cannot take, keeping apart the messages it does not know at
  * all from those it knows under another CRC (which GoVPP cannot, FDio/govpp#146). Built once per
- * connect from the transport's table; a transport that cannot list its table (shm) reports every
+ * connect from the transport's table (indexed by name only when a check fails or the counts are logged); a transport that cannot list its table (shm) reports every
  * unknown message as missing.
  */
 public final class Compatibility {
     private final VppTransport transport;
-    private final Map<String, String> vppNameCrcByName;
+    private final Optional<Set<String>> table;
+    /** VPP's {@code name_crc} by message name, built when first needed (a failed check, the connect log). */
+    private volatile Map<String, String> vppNameCrcByName;
 
-    private Compatibility(VppTransport transport, Map<String, String> vppNameCrcByName) {
+    private Compatibility(VppTransport transport, Optional<Set<String>> table) {
         this.transport = transport;
-        this.vppNameCrcByName = vppNameCrcByName;
+        this.table = table;
     }
 
-    /** Reads the connected transport's table. */
+    /** Reads the connected transport's table (its keys are indexed by message name only when first needed). */
     public static Compatibility of(VppTransport transport) {
-        Map<String, String> byName = new HashMap<>();
-        Optional<Set<String>> table = transport.messageTable();
-        table.ifPresent(t -> t.forEach(nameCrc -> byName.put(nameOf(nameCrc), nameCrc)));
-        return new Compatibility(transport, byName);
+        return new Compatibility(transport, transport.messageTable());
+    }
+
+    private Map<String, String> byName() {
+        Map<String, String> m = vppNameCrcByName;
+        if (m == null) {
+            Map<String, String> byName = new HashMap<>();
+            table.ifPresent(t -> t.forEach(nameCrc -> byName.put(nameOf(nameCrc), nameCrc)));
+            m = byName;
+            vppNameCrcByName = m;
+        }
+        return m;
     }
 
     /** The message name of a {@code name_crc} key: everything before the last underscore. */
@@ -48,7 +58,7 @@ public final class Compatibility {
             if (transport.messageId(d.nameCrc()) >= 0) {
                 continue;
             }
-            String other = vppNameCrcByName.get(d.name());
+            String other = byName().get(d.name());
             if (other != null) {
                 changed.add(d.nameCrc() + " (VPP has " + other + ")");
             } else {
@@ -66,7 +76,7 @@ public final class Compatibility {
         int changed = 0;
         for (String nameCrc : known) {
             if (transport.messageId(nameCrc) < 0) {
-                if (vppNameCrcByName.containsKey(nameOf(nameCrc))) {
+                if (byName().containsKey(nameOf(nameCrc))) {
                     changed++;
                 } else {
                     missing++;

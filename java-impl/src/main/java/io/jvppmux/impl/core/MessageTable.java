@@ -6,6 +6,7 @@ import io.jvppmux.binapi.memclnt.ControlPing;
 import io.jvppmux.binapi.memclnt.ControlPingReply;
 import io.jvppmux.binapi.memclnt.MemclntKeepalive;
 import io.jvppmux.binapi.memclnt.MemclntKeepaliveReply;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,18 @@ public final class MessageTable {
 
     private static MessageTable build(Map<String, Integer> ids, Map<Integer, MessageDescriptor<?>> descriptors,
                                       MessageCatalog catalog, int generation) {
-        int max = ids.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int max = 0;
+        for (Integer id : ids.values()) {
+            max = Math.max(max, id);
+        }
         String[] names = new String[max + 1];
-        ids.forEach((nameCrc, id) -> names[id] = nameCrc);
+        for (Map.Entry<String, Integer> e : ids.entrySet()) {
+            names[e.getValue()] = e.getKey();
+        }
         MessageDescriptor<?>[] byId = new MessageDescriptor<?>[max + 1];
         descriptors.forEach((id, d) -> byId[id] = d);
-        return new MessageTable(names, byId, Map.copyOf(ids), catalog, generation);
+        // ids is this table's own map, never changed after: read-only, without copying it again
+        return new MessageTable(names, byId, Collections.unmodifiableMap(ids), catalog, generation);
     }
 
     private void fill(MessageDescriptor<?> d) {

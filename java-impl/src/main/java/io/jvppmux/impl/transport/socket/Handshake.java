@@ -63,7 +63,7 @@ final class Handshake {
         for (MessageTableEntry e : reply.messageTable()) {
             table.put(e.name(), e.index());
         }
-        return new Registration((int) reply.index(), Map.copyOf(table));
+        return new Registration((int) reply.index(), java.util.Collections.unmodifiableMap(table));
     }
 
     /** {@code sockclnt_delete} for {@code clientIndex} as one message. */
