@@ -29,7 +29,7 @@ import java.util.ServiceLoader;
  * {@link ServiceLoader} would. When no registration can be read this way, {@link ServiceLoader} finds the modules.
  */
 public final class ApiModules {
-    private static final String SERVICES = "META-INF/services/" + ApiModule.class.getName();
+    static final String SERVICES = "META-INF/services/io.jvppmux.api.ApiModule";
 
     private ApiModules() {
     }
@@ -121,12 +121,14 @@ public final class ApiModules {
     private static List<String> tokens(String text, int start, int end) {
         List<String> tokens = new ArrayList<>();
         int i = start;
+        // spaces, tabs and a carriage return separate: any character up to ' ' (a plain test: this runs for every
+        // character of the index, in a JVM that has compiled nothing yet)
         while (i < end) {
-            while (i < end && Character.isWhitespace(text.charAt(i))) {
+            while (i < end && text.charAt(i) <= ' ') {
                 i++;
             }
             int j = i;
-            while (j < end && !Character.isWhitespace(text.charAt(j))) {
+            while (j < end && text.charAt(j) > ' ') {
                 j++;
             }
             if (j > i) {

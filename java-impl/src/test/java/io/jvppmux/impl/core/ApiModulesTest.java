@@ -35,6 +35,7 @@ class ApiModulesTest {
         }
         assertThat(modules).isGreaterThan(100);
         assertThat(index).hasSize(modules);
+        assertThat(ApiModules.SERVICES).isEqualTo("META-INF/services/" + ApiModule.class.getName());
     }
 
     @Test
