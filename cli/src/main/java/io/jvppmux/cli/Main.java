@@ -21,6 +21,7 @@ public final class Main implements Runnable {
 
     /** Runs the cli and exits with its status. */
     public static void main(String[] args) {
+        Timeline.mainStarted();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));

@@ -5,6 +5,7 @@ import io.jvppmux.api.TransportKind;
 import io.jvppmux.api.VppMux;
 import io.jvppmux.impl.JvppMux;
 import io.jvppmux.mock.MockVpp;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,25 +15,47 @@ final class Target implements AutoCloseable {
     private final MockVpp mock;
     private final VppMux mux;
     private final MuxConfig config;
+    /** Where the time went, printed on close with {@code -v}; null without. */
+    private final Timeline timeline;
+    private final PrintWriter err;
 
-    private Target(MockVpp mock, VppMux mux, MuxConfig config) {
+    private Target(MockVpp mock, VppMux mux, MuxConfig config, Timeline timeline, PrintWriter err) {
         this.mock = mock;
         this.mux = mux;
         this.config = config;
+        this.timeline = timeline;
+        this.err = err;
+        mark("connected");
     }
 
     /** Connects as {@code o} says; fails at once, telling why, when VPP cannot be reached. */
     static Target open(TargetOptions o) {
+        return open(o, new PrintWriter(System.err, true));
+    }
+
+    /** {@link #open(TargetOptions)}; with {@code -v}, the timeline goes to {@code err} on close. */
+    static Target open(TargetOptions o, PrintWriter err) {
+        Timeline timeline = o.verbose ? new Timeline() : null;
+        if (timeline != null) {
+            timeline.mark("command line parsed");
+        }
         MuxConfig config = config(o);
         if (o.live()) {
-            return new Target(null, VppMux.connect(config), config);
+            return new Target(null, VppMux.connect(config), config, timeline, err);
         }
         MockVpp vpp = EmbeddedVpp.startApi();
         try {
-            return new Target(vpp, JvppMux.connect(config, vpp.newTransport()), config);
+            return new Target(vpp, JvppMux.connect(config, vpp.newTransport()), config, timeline, err);
         } catch (RuntimeException e) {
             vpp.close();
             throw e;
+        }
+    }
+
+    /** With {@code -v}: marks the end of {@code step} (e.g. the first reply) in the timeline printed on close. */
+    void mark(String step) {
+        if (timeline != null) {
+            timeline.mark(step);
         }
     }
 
@@ -96,6 +119,11 @@ final class Target implements AutoCloseable {
         mux.close();
         if (mock != null) {
             mock.close();
+        }
+        if (timeline != null) {
+            timeline.mark("closed");
+            err.println("jvppmux: " + timeline.render());
+            err.flush();
         }
     }
 }

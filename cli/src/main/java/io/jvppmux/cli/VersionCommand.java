@@ -24,8 +24,9 @@ final class VersionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Target t = Target.open(target); ApiChannel ch = t.mux().newApiChannel()) {
+        try (Target t = Target.open(target, spec.commandLine().getErr()); ApiChannel ch = t.mux().newApiChannel()) {
             ShowVersionReply v = ch.call(new ShowVersion());
+            t.mark("first reply (show_version)");
             if (json) {
                 out.println(new Json().beginObject().field("program", v.program()).field("version", v.version())
                         .field("build_date", v.buildDate()).field("build_directory", v.buildDirectory()).end());

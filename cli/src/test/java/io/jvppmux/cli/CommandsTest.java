@@ -49,6 +49,15 @@ class CommandsTest {
     }
 
     @Test
+    void verboseVersionEndsWithWhereItsTimeWent() {
+        assertThat(run("version", "-v")).isZero();
+        assertThat(out.toString()).startsWith("vpe 26.06-mock");
+        assertThat(err.toString().lines().filter(l -> l.startsWith("jvppmux: timeline:"))).singleElement().asString()
+                .matches("jvppmux: timeline: command line parsed [0-9.]+ ms, connected [0-9.]+ ms, first reply "
+                        + "\\(show_version\\) [0-9.]+ ms, closed [0-9.]+ ms; main to closed [0-9.]+ ms");
+    }
+
+    @Test
     void jsonOfVersionInterfacesAndPing() {
         assertThat(run("version", "--json")).isZero();
         assertThat(run("interfaces", "--json")).isZero();
