@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketTransport implements VppTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
+    /** The JVM's one warm-up of the JDK's UNIX-domain sockets ({@link JdkSocketsWarmUp}); null until a transport is made. */
+    private static volatile Thread jdkWarmUp;
 
     private final Object lifecycle = new Object();
     private volatile SocketConnection current;
@@ -54,6 +56,13 @@ public final class SocketTransport implements VppTransport {
      * answering the registration (a VPP dying, a listener going away); true before any.
      */
     private volatile boolean nobodyListened = true;
+
+    /** A transport; the first one in a JVM also starts the JDK's UNIX-socket warm-up ({@link JdkSocketsWarmUp}). */
+    public SocketTransport() {
+        if (jdkWarmUp == null) {
+            JdkSocketsWarmUp.start();
+        }
+    }
 
     @Override
     public void connect(MuxConfig config, RxSink sink) {
@@ -97,6 +106,7 @@ public final class SocketTransport implements VppTransport {
     }
 
     private static SocketChannel open(Path p) {
+        JdkSocketsWarmUp.await();
         SocketChannel ch = null;
         try {
             ch = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -210,5 +220,45 @@ public final class SocketTransport implements VppTransport {
     @Override
     public String describe() {
         return "socket " + (path != null ? path : MuxConfig.DEFAULT_SOCKET_PATH);
+    }
+
+    /**
+     * The JDK initialises its UNIX-domain socket support on first use, and that seeds a {@code SecureRandom}: the
+     * JDK's security providers and configuration are read, 20-40 ms in a cold JVM, more than the rest of the socket
+     * connect. The first transport of a JVM starts that on a short-lived daemon thread
+     * ({@code jvppmux-socket-warmup}, an unconnected socket opened and closed), so that it overlaps building the mux;
+     * the connect waits for it to end (it would wait for the class initialisation anyway).
+     */
+    private static final class JdkSocketsWarmUp implements Runnable {
+        private static final long WAIT_MS = 5_000;
+
+        static synchronized void start() {
+            if (jdkWarmUp == null) {
+                Thread t = new Thread(new JdkSocketsWarmUp(), "jvppmux-socket-warmup");
+                t.setDaemon(true);
+                jdkWarmUp = t;
+                t.start();
+            }
+        }
+
+        static void await() {
+            Thread t = jdkWarmUp;
+            if (t != null && t.isAlive() && t != Thread.currentThread()) {
+                try {
+                    t.join(WAIT_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void run() {
+            try (SocketChannel ignored = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                LOG.trace("JDK UNIX-domain sockets initialised");
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("warming up the JDK's UNIX-domain sockets failed (the connect will tell): {}", e.toString());
+            }
+        }
     }
 }
