@@ -57,7 +57,7 @@ public final class SocketTransport implements VppTransport {
      */
     private volatile boolean nobodyListened = true;
 
-    /** A transport; the first one in a JVM also starts the JDK's UNIX-socket warm-up ({@link JdkSocketsWarmUp}). */
+    /** A transport; the first one in a JVM also starts the JDK's UNIX-socket warm-up (see {@code JdkSocketsWarmUp}). */
     public SocketTransport() {
         if (jdkWarmUp == null) {
             JdkSocketsWarmUp.start();
