@@ -48,6 +48,35 @@ class PackagingTest {
         assertThat(c.modules()).extracting(ResolvedModule::name).containsExactlyInAnyOrderElementsOf(names);
     }
 
+    /**
+     * On a module path the mux's catalog of messages still comes from the bindings' key index: the registrations
+     * are the binapi module's {@code provides} (or its services file), and no binding module class is loaded to list
+     * the keys (issue 12 item 3).
+     */
+    @Test
+    void onAModulePathTheCatalogComesFromTheKeyIndexWithoutLoadingABindingModule() throws Exception {
+        Path[] jars = Arrays.stream(LibraryModule.values()).map(PackagingTest::packagedJar).toArray(Path[]::new);
+        List<String> names = Arrays.stream(LibraryModule.values()).map(m -> m.moduleName).toList();
+        Configuration c = ModuleLayer.boot().configuration().resolve(ModuleFinder.of(jars), ModuleFinder.of(), names);
+        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(c, ClassLoader.getPlatformClassLoader());
+        ClassLoader loader = layer.findLoader(LibraryModule.IMPL.moduleName);
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            Object catalog = loader.loadClass("io.jvppmux.impl.core.ApiModules").getMethod("catalog").invoke(null);
+            assertThat(catalog.getClass().getModule().getLayer()).isSameAs(layer);
+            assertThat((int) catalog.getClass().getMethod("size").invoke(catalog)).isGreaterThan(2000);
+            assertThat((int) catalog.getClass().getMethod("modules").invoke(catalog)).isGreaterThan(100);
+            assertThat((int) catalog.getClass().getMethod("loadedModules").invoke(catalog)).as("modules loaded").isZero();
+            Object d = catalog.getClass().getMethod("descriptor", String.class).invoke(catalog, "show_version_51077d14");
+            assertThat(d.getClass().getModule().getName()).isEqualTo(LibraryModule.API.moduleName);
+            assertThat((int) catalog.getClass().getMethod("loadedModules").invoke(catalog)).as("vpe").isEqualTo(1);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(LibraryModule.class)
     void eachJarHasItsSourcesAndJavadocBeside(LibraryModule m) throws Exception {
