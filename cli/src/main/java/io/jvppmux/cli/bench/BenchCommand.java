@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -92,26 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + "p50-ratio=Y.YY (stalled/clean, median of R rounds)'")
     boolean stalledChannel;
 
-    @Option(names = "--round-ms", paramLabel = "MS", defaultValue = "500",
-            description = "with --stalled-channel: how long the workers run in each round (default: ${DEFAULT-VALUE})")
-    long roundMillis;
-
-    @Option(names = "--stall-rate", paramLabel = "N", defaultValue = "1000",
-            description = "with --stalled-channel: control_pings per second the stalled channel sends, 0 for as fast "
-                    + "as its request buffer allows (default: ${DEFAULT-VALUE})")
-    int stallRate;
-
-    @Option(names = "--stall-buffers", paramLabel = "N", defaultValue = "100",
-            description = "with --stalled-channel: the stalled (and reading) channel's request and reply buffer sizes, "
-                    + "i.e. how many of its requests can wait in VPP at once (default: ${DEFAULT-VALUE}, a "
-                    + "newApiChannel's)")
-    int stallBuffers;
-
-    @Option(names = "--reading-control",
-            description = "with --stalled-channel: also interleave rounds in which the extra channel sends the same way "
-                    + "but reads every reply, and print 'load' (reading/clean) and 'stall' (stalled/reading) ratios: "
-                    + "the cost of its traffic apart from the cost of its not reading")
-    boolean readingControl;
+    @Mixin
+    StallOptions stall = new StallOptions();
 
     @Option(names = "--mock-socket", description = "embedded mock-vpp over its UNIX socket server (socket transport)")
     boolean mockSocket;
@@ -170,7 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
         if (stalledChannel) {
-            new StalledChannelBench(s, stallSettings(), spec.commandLine().getOut()).run();
+            new StalledChannelBench(s, stall.settings(this::bad), spec.commandLine().getOut()).run();
         } else {
             new BenchRunner(s, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
         }
@@ -245,18 +228,6 @@ public final class BenchCommand implements Callable<Integer> {
         return new CBuild(cc, vppInclude);
     }
 
-    /** The settings of --stalled-channel, checked. */
-    StallSettings stallSettings() {
-        positive("--round-ms", roundMillis);
-        if (stallRate < 0 || stallRate > 1_000_000) {
-            throw bad("--stall-rate must be in 0..1000000: " + stallRate);
-        }
-        if (stallBuffers < 1 || stallBuffers > 32_767) {
-            throw bad("--stall-buffers must be in 1..32767: " + stallBuffers);
-        }
-        return new StallSettings(roundMillis, stallRate, readingControl, stallBuffers);
-    }
-
     private Where where() {
         int chosen = (mockSocket ? 1 : 0) + (socket != null ? 1 : 0) + (shm ? 1 : 0) + (mockShm != null ? 1 : 0);
         if (chosen > 1) {
@@ -302,7 +273,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private ParameterException bad(String message) {
+    ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
 
