@@ -8,7 +8,9 @@
 #      JVM of its own, VPP in a container with no network, no --privileged and no added capability;
 #   5. however it ends (failure, INT, TERM from `timeout`): stops live-vpp.sh and its Maven, removes the containers
 #      it ran, and stops the dockerd it started (a dockerd that was already running is left running).
-# Every phase prints its duration.
+# Every phase prints its duration. Exit status 3 says the Docker engine could not be had on this machine (packages
+# not installable, no dockerd would start, the image could not be built): the environment, not jvppmux; any other
+# non-zero status is a failure of the tests or of this script.
 #
 # Usage: ci/docker-vpp.sh [--vpp-home DIR] [--no-build]
 #   --vpp-home DIR  VPP folder with docker/build-image.sh (default ../shared/vpp beside this repository)
@@ -105,7 +107,7 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "docker-vpp.sh: installing ${need[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >"$tmp/apt.log" 2>&1 \
-    || { tail -20 "$tmp/apt.log" >&2; exit 1; }
+    || { tail -20 "$tmp/apt.log" >&2; echo "docker-vpp.sh: no Docker engine here: apt-get install failed" >&2; exit 3; }
   phase "installed ${need[*]}"
 fi
 
@@ -135,13 +137,14 @@ else
     stop_dockerd "$dockerd_pid"
     dockerd_pid=
   done
-  [ -n "$dockerd_pid" ] || { echo "docker-vpp.sh: no dockerd could be started" >&2; exit 1; }
+  [ -n "$dockerd_pid" ] || { echo "docker-vpp.sh: no Docker engine here: no dockerd could be started" >&2; exit 3; }
   phase "dockerd started"
 fi
 
 # 3. the image
 echo "docker-vpp.sh: building $image:$tag with $build_image"
-step bash "$build_image" "$image:$tag"
+step bash "$build_image" "$image:$tag" \
+  || { echo "docker-vpp.sh: no Docker engine here: the image could not be built (exit $?)" >&2; exit 3; }
 phase "image $image:$tag built"
 
 # 4. the live contract tests, socket and shm
