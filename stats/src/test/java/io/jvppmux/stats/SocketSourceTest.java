@@ -66,7 +66,13 @@ class SocketSourceTest {
             for (int i = 0; i < 20; i++) {
                 StatsClients.connect(StatsSegmentSource.fromSocket(sock), o).close();
             }
-            assertThat(openFds()).as("received fds are closed after mapping").isEqualTo(fds);
+            // the server closes its end of each connection on its own thread: allow it a moment and a slack of
+            // 2 for the rest of the JVM; a leak per cycle would be 20 or more
+            long settleBy = System.nanoTime() + 2_000_000_000L;
+            while (openFds() > fds && System.nanoTime() < settleBy) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            }
+            assertThat(openFds()).as("received fds are closed after mapping").isLessThanOrEqualTo(fds + 2);
             m.restart().addInterface("after");
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (c.health().remaps() == 0 && System.nanoTime() < deadline) {
