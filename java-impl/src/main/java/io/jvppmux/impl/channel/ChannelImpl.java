@@ -1,9 +1,10 @@
 package io.jvppmux.impl.channel;
 
 import io.jvppmux.api.ApiChannel;
-import io.jvppmux.api.ChannelMetrics;
 import io.jvppmux.api.ChannelClosedException;
+import io.jvppmux.api.ChannelMetrics;
 import io.jvppmux.api.DumpRequest;
+import io.jvppmux.api.FailureCause;
 import io.jvppmux.api.HasRetval;
 import io.jvppmux.api.Message;
 import io.jvppmux.api.MessageDescriptor;
@@ -194,6 +195,18 @@ public final class ChannelImpl implements ApiChannel {
     /** The counters of its name. */
     ChannelCounters channelCounters() {
         return channelCounters;
+    }
+
+    /** Counts {@code n} replies dropped as stale, mux-wide and under its name. */
+    void countStale(long n) {
+        counters.staleDrops.add(n);
+        channelCounters.staleDrops.add(n);
+    }
+
+    /** Counts a failed {@code request} (one that did not end through its request's end), mux-wide and under its name. */
+    void countFailure(String request, FailureCause cause) {
+        counters.failed(request, cause);
+        channelCounters.failed(cause);
     }
 
     @Override

@@ -106,8 +106,7 @@ abstract class Pending {
         boolean ended;
         synchronized (this) {
             if (state != OPEN) {
-                channel.counters().staleDrops.increment();
-                channel.channelCounters().staleDrops.increment();
+                channel.countStale(1);
                 return;
             }
             if (keeps(msgId)) {
@@ -148,8 +147,7 @@ abstract class Pending {
         try {
             Replies.checkRetval(reply);
         } catch (VppApiException e) {
-            channel.counters().failed(requestName, FailureCause.VPP_ERROR);
-            channel.channelCounters().failed(FailureCause.VPP_ERROR);
+            channel.countFailure(requestName, FailureCause.VPP_ERROR);
             throw e;
         }
     }

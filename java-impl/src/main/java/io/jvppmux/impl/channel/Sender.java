@@ -55,8 +55,7 @@ final class Sender {
         try {
             return snapshotFor(request);
         } catch (NotConnectedException e) {
-            channel.counters().failed(request.messageName(), FailureCause.NOT_CONNECTED);
-            channel.channelCounters().failed(FailureCause.NOT_CONNECTED);
+            channel.countFailure(request.messageName(), FailureCause.NOT_CONNECTED);
             throw e;
         }
     }

@@ -34,8 +34,7 @@ final class Stale {
      * chose not to read them).
      */
     static void unread(ChannelImpl ch, String request, int n, boolean closing) {
-        ch.counters().staleDrops.add(n);
-        ch.channelCounters().staleDrops.add(n);
+        ch.countStale(n);
         if (closing) {
             log.debug("{}: {} unread replies of {} dropped as the channel closed", ch.label(), n, request);
             return;
@@ -52,8 +51,7 @@ final class Stale {
 
     /** Counts a reply whose sequence matches no request in flight on {@code ch}. */
     static void drop(ChannelImpl ch, int context, int msgId, int lastIssued) {
-        ch.counters().staleDrops.increment();
-        ch.channelCounters().staleDrops.increment();
+        ch.countStale(1);
         if (log.isDebugEnabled()) {
             int seq = Contexts.seq(context);
             String why = Contexts.compareSeq(seq, lastIssued) <= 0

@@ -22,7 +22,7 @@ public final class RxSlot {
     /** How many slots share one direct slab. */
     static final int SLOTS_PER_SLAB = 1024;
 
-    /** Where the slot's own buffer comes from when first needed; null: a direct buffer of its own. */
+    /** Where the slot's own buffer comes from when first needed. */
     private final Slabs slabs;
     private final int index;
     /** The slot's own buffer of {@link #DEFAULT_CAPACITY} bytes once first needed, kept for good. */
@@ -33,11 +33,6 @@ public final class RxSlot {
     int kind;
     int generation;
     Throwable cause;
-
-    /** A slot with a direct buffer of its own (allocated when it first holds a message). */
-    RxSlot() {
-        this(null, 0);
-    }
 
     private RxSlot(Slabs slabs, int index) {
         this.slabs = slabs;
@@ -75,7 +70,7 @@ public final class RxSlot {
 
     private ByteBuffer home() {
         if (home == null) {
-            home = slabs != null ? slabs.slice(index) : ByteBuffer.allocateDirect(DEFAULT_CAPACITY);
+            home = slabs.slice(index);
         }
         return home;
     }
