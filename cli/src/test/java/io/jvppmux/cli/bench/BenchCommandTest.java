@@ -30,6 +30,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void muxSettingsComeFromSystemPropertiesAndABadOneIsOneLineNamingTheKey() {
+        System.setProperty("jvppmux.ring-size", "3");
+        try {
+            assertThat(run("-n", "10", "--warmup-rounds", "0", "--rounds", "1", "-q")).isNotZero();
+        } finally {
+            System.clearProperty("jvppmux.ring-size");
+        }
+        assertThat(err.toString().strip()).isEqualTo("jvppmux: ring-size: 3 must be a power of two in 64..1048576");
+    }
+
+    @Test
     void muxAloneInProcessPrintsTheTableWithoutARatio() {
         assertThat(run("-n", "2000", "--warmup-rounds", "1", "--async-requests", "4000", "--rounds", "1", "-q")).isZero();
         assertThat(lines().get(0)).isEqualTo("jvppmux perf-bench: control_ping over mock-vpp in-process");
