@@ -1,9 +1,6 @@
 package io.jvppmux.cli;
 
-import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.VppMux;
-import io.jvppmux.impl.JvppMux;
-import io.jvppmux.mock.MockVpp;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,15 +51,9 @@ final class SoakCommand implements Callable<Integer> {
                     + minutes + ", " + callers + ", " + sampleSeconds);
         }
         // reconnect soon after a restart: first attempt after 100 ms, never more than 1 s apart
-        MuxConfig config = Target.config(target).toBuilder().retryConnectTimeout(Duration.ofMillis(100))
-                .reconnectBackoffMax(Duration.ofSeconds(1)).build();
-        MockVpp mock = target.live() ? null : EmbeddedVpp.startApi();
-        try (VppMux mux = mock == null ? VppMux.connect(config) : JvppMux.connect(config, mock.newTransport())) {
-            return soak(mux);
-        } finally {
-            if (mock != null) {
-                mock.close();
-            }
+        try (Target t = Target.open(target, spec.commandLine().getErr(), c -> c.toBuilder()
+                .retryConnectTimeout(Duration.ofMillis(100)).reconnectBackoffMax(Duration.ofSeconds(1)).build())) {
+            return soak(t.mux());
         }
     }
 

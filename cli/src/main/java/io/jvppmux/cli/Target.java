@@ -35,11 +35,16 @@ final class Target implements AutoCloseable {
 
     /** {@link #open(TargetOptions)}; with {@code -v}, the timeline goes to {@code err} on close. */
     static Target open(TargetOptions o, PrintWriter err) {
+        return open(o, err, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #open(TargetOptions, PrintWriter)} with the configuration {@code o} describes changed by {@code adjust}. */
+    static Target open(TargetOptions o, PrintWriter err, java.util.function.UnaryOperator<MuxConfig> adjust) {
         Timeline timeline = o.verbose ? new Timeline() : null;
         if (timeline != null) {
             timeline.mark("command line parsed");
         }
-        MuxConfig config = config(o);
+        MuxConfig config = adjust.apply(config(o));
         if (o.live()) {
             return new Target(null, VppMux.connect(config), config, timeline, err);
         }
