@@ -67,6 +67,7 @@ public final class JvppMux implements VppMux {
         MessageCatalog catalog = ApiModules.catalog();
         long t2 = System.nanoTime();
         this.core = new MuxCore(config, transport, catalog, executors);
+        core.callerReads(options.callerReads());
         Subscribers subscribers = new Subscribers(core.counters());
         EventRegistrations registrations = new EventRegistrations();
         this.channels = new ChannelRegistry(core, subscribers, registrations);

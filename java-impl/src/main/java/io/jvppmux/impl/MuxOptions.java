@@ -19,24 +19,26 @@ public final class MuxOptions {
     private final int callbackThreads;
     private final Duration shutdownTimeout;
     private final boolean inlineDispatch;
+    private final boolean callerReads;
 
     private MuxOptions(Supplier<WaitStrategy> waitStrategy, int callbackThreads, Duration shutdownTimeout,
-                       boolean inlineDispatch) {
+                       boolean inlineDispatch, boolean callerReads) {
         this.waitStrategy = waitStrategy;
         this.callbackThreads = callbackThreads;
         this.shutdownTimeout = shutdownTimeout;
         this.inlineDispatch = inlineDispatch;
+        this.callerReads = callerReads;
     }
 
-    /** Blocking wait strategy, inline dispatch, 2 callback threads, 2 s shutdown timeout. */
+    /** Blocking wait strategy, inline dispatch, caller reads, 2 callback threads, 2 s shutdown timeout. */
     public static MuxOptions defaults() {
-        return new MuxOptions(BlockingWaitStrategy::new, 2, Duration.ofSeconds(2), true);
+        return new MuxOptions(BlockingWaitStrategy::new, 2, Duration.ofSeconds(2), true, true);
     }
 
     /** These options with another dispatcher wait strategy. */
     public MuxOptions withWaitStrategy(Supplier<WaitStrategy> v) {
         return new MuxOptions(Objects.requireNonNull(v, "waitStrategy"), callbackThreads, shutdownTimeout,
-                inlineDispatch);
+                inlineDispatch, callerReads);
     }
 
     /** These options with {@code v} (1..64) threads completing futures. */
@@ -44,7 +46,7 @@ public final class MuxOptions {
         if (v < 1 || v > 64) {
             throw new IllegalArgumentException("callbackThreads: " + v + " must be in 1..64");
         }
-        return new MuxOptions(waitStrategy, v, shutdownTimeout, inlineDispatch);
+        return new MuxOptions(waitStrategy, v, shutdownTimeout, inlineDispatch, callerReads);
     }
 
     /** These options with another bound on each shutdown step of {@code close()}; positive. */
@@ -52,7 +54,7 @@ public final class MuxOptions {
         if (v == null || v.isNegative() || v.isZero()) {
             throw new IllegalArgumentException("shutdownTimeout: " + v + " must be positive");
         }
-        return new MuxOptions(waitStrategy, callbackThreads, v, inlineDispatch);
+        return new MuxOptions(waitStrategy, callbackThreads, v, inlineDispatch, callerReads);
     }
 
     /**
@@ -61,7 +63,22 @@ public final class MuxOptions {
      * instead of waking the dispatcher thread; when off, every message goes through the ring.
      */
     public MuxOptions withInlineDispatch(boolean v) {
-        return new MuxOptions(waitStrategy, callbackThreads, shutdownTimeout, v);
+        return new MuxOptions(waitStrategy, callbackThreads, shutdownTimeout, v, callerReads);
+    }
+
+    /**
+     * These options with caller reads on (the default) or off: when on, a thread that waits for its reply (a
+     * synchronous request, a dump, {@code receiveReply}) reads the socket itself while no other thread does, so
+     * that the reply wakes it directly (the socket transport; others ignore it); when off, the transport's receive
+     * thread reads everything and wakes the waiting thread.
+     */
+    public MuxOptions withCallerReads(boolean v) {
+        return new MuxOptions(waitStrategy, callbackThreads, shutdownTimeout, inlineDispatch, v);
+    }
+
+    /** Whether threads waiting for replies may read the connection themselves. */
+    public boolean callerReads() {
+        return callerReads;
     }
 
     /** Whether a receive thread routes what finds the ring empty itself. */

@@ -4,6 +4,8 @@ import io.jvppmux.api.MuxConfig;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The seam between the mux and a way of reaching VPP: the socket transport and the shared-memory
@@ -77,4 +79,37 @@ public interface VppTransport {
 
     /** A short description for logs, e.g. {@code socket /run/vpp/api.sock}. */
     String describe();
+
+    /**
+     * The wait of a thread that is owed replies (a synchronous request, a dump being read). Called without
+     * {@code monitor} held; the mux notifies {@code monitor} (and calls {@link #wake}) whenever {@code done} may
+     * have turned true. Returns when {@code done} is true, at {@code deadlineNanos} ({@link System#nanoTime}),
+     * or earlier (the caller checks and calls again); an interrupt ends it with the flag set or with
+     * {@link InterruptedException}.
+     *
+     * <p>A transport may read the connection on the calling thread meanwhile, delivering to the sink as its
+     * receive thread would (the socket transport does, when no other thread reads: one thread hand-over less per
+     * round trip). Default: waits on {@code monitor}.
+     */
+    default void awaitReplies(Object monitor, BooleanSupplier done, long deadlineNanos) throws InterruptedException {
+        waitOn(monitor, done, deadlineNanos);
+    }
+
+    /** Waits on {@code monitor} until {@code done} (checked with the monitor held) or {@code deadlineNanos}. */
+    static void waitOn(Object monitor, BooleanSupplier done, long deadlineNanos) throws InterruptedException {
+        synchronized (monitor) {
+            long left;
+            while (!done.getAsBoolean() && (left = deadlineNanos - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(monitor, left);
+            }
+        }
+    }
+
+    /**
+     * Tells the transport that a thread in {@link #awaitReplies} may be done, from another thread (e.g. the
+     * dispatcher routed its reply, or it failed): a transport whose waiter may be reading rather than waiting on
+     * its monitor wakes it. Default: nothing (the monitor's notify is enough).
+     */
+    default void wake(Thread waiter) {
+    }
 }

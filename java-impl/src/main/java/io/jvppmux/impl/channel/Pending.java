@@ -6,9 +6,9 @@ import io.jvppmux.api.VppApiException;
 import io.jvppmux.api.VppException;
 import io.jvppmux.impl.core.Failure;
 import io.jvppmux.impl.core.MessageTable;
+import io.jvppmux.impl.core.MuxCore;
 import io.jvppmux.impl.metrics.MessageCounters;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One request in flight and the replies received for it but not yet consumed. The dispatcher offers
@@ -44,6 +44,8 @@ abstract class Pending {
     private String failureText;
     private Throwable failureCause;
     private final ReplyQueue replies = new ReplyQueue();
+    /** The thread in {@link #take}, if any. */
+    private volatile Thread waiter;
     private final MessageCounters stats;
     private long startedAt;
     private EventRegistrations.Candidate registration;
@@ -123,6 +125,7 @@ abstract class Pending {
             }
             notifyAll();
         }
+        wakeWaiter();
         if (ended) {
             onEnded();
         }
@@ -159,6 +162,7 @@ abstract class Pending {
             ended = endLocked(f, cause);
             notifyAll();
         }
+        wakeWaiter();
         if (ended) {
             onEnded();
         }
@@ -186,7 +190,9 @@ abstract class Pending {
         synchronized (this) {
             lastTake = now;
             this.timeoutNanos = timeoutNanos;          // from now on the waiter's timeout is the one that counts
-            while (true) {
+        }
+        while (true) {
+            synchronized (this) {
                 byte[] b = dequeue();
                 if (b != null) {
                     return b;
@@ -197,13 +203,47 @@ abstract class Pending {
                 if (state == FAILED) {
                     throw failure.toException(failureText, failureCause);
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (deadline - System.nanoTime() <= 0) {
                     fail(Failure.TIMEOUT, null);
                     continue;
                 }
-                waitNanos(left);
             }
+            awaitNews(deadline);
+        }
+    }
+
+    /**
+     * Waits, without this monitor held, for a reply or the end ({@link MuxCore#awaitReplies}: the socket transport
+     * may read on this thread meanwhile). Interrupted with nothing new: the request is abandoned.
+     */
+    private void awaitNews(long deadline) {
+        InterruptedException interrupted = null;
+        waiter = Thread.currentThread();
+        try {
+            channel.core().awaitReplies(this, this::hasNews, deadline);
+        } catch (InterruptedException e) {
+            interrupted = e;
+            Thread.currentThread().interrupt();
+        } finally {
+            waiter = null;
+        }
+        if ((interrupted != null || Thread.currentThread().isInterrupted()) && !hasNews()) {
+            Throwable cause = interrupted != null ? interrupted : new InterruptedException("interrupted while waiting");
+            fail(Failure.ABANDONED, cause);
+            throw new VppException(describe(Failure.ABANDONED), cause);
+        }
+    }
+
+    /** Whether a reply is queued or the request ended: what {@link #take} waits for. */
+    private synchronized boolean hasNews() {
+        return !replies.isEmpty() || state != OPEN;
+    }
+
+    /** Wakes the thread in {@link #take}, after notifyAll: it may be reading the socket rather than waiting here. */
+    private void wakeWaiter() {
+        Thread w = waiter;
+        if (w != null && w != Thread.currentThread()) {
+            channel.core().wake(w);
         }
     }
 
@@ -254,6 +294,7 @@ abstract class Pending {
                 notifyAll();
             }
         }
+        wakeWaiter();
         if (dropped > 0) {
             Stale.unread(channel, requestName, dropped, closing);
         }
@@ -264,16 +305,6 @@ abstract class Pending {
 
     synchronized boolean ended() {
         return state != OPEN;
-    }
-
-    private void waitNanos(long nanos) {
-        try {
-            TimeUnit.NANOSECONDS.timedWait(this, nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(Failure.ABANDONED, e);
-            throw new VppException(describe(Failure.ABANDONED), e);
-        }
     }
 
     private boolean endLocked(Failure f, Throwable cause) {

@@ -16,6 +16,7 @@ import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ public final class MuxCore {
     private final WriteGate gate = new WriteGate();
     private final ConnectedSignal signal = new ConnectedSignal();
     private final ApiTraceBuffer trace;
+    private volatile boolean callerReads = true;
     private volatile MessageTable table = MessageTable.EMPTY;
     private volatile Compatibility compatibility;
     private volatile boolean connected;
@@ -295,6 +297,31 @@ public final class MuxCore {
     /** The configuration. */
     public MuxConfig config() {
         return config;
+    }
+
+    /**
+     * Whether a thread waiting for its replies lets the transport read on it ({@link VppTransport#awaitReplies});
+     * on by default, off with {@code MuxOptions.withCallerReads(false)}: then it waits on its monitor for the
+     * receive thread.
+     */
+    public void callerReads(boolean on) {
+        callerReads = on;
+    }
+
+    /** The wait of a thread that is owed replies (see {@link VppTransport#awaitReplies}). */
+    public void awaitReplies(Object monitor, BooleanSupplier done, long deadlineNanos) throws InterruptedException {
+        if (callerReads) {
+            transport.awaitReplies(monitor, done, deadlineNanos);
+        } else {
+            VppTransport.waitOn(monitor, done, deadlineNanos);
+        }
+    }
+
+    /** {@code waiter}, in {@link #awaitReplies}, may be done: see {@link VppTransport#wake}. */
+    public void wake(Thread waiter) {
+        if (callerReads) {
+            transport.wake(waiter);
+        }
     }
 
     /** The transport's description, for messages. */

@@ -16,7 +16,11 @@ import java.util.function.BooleanSupplier;
  * read completes it. A frame larger than the buffer is read straight into its slot. A {@code data_len}
  * beyond max-message-size (or below a message id) is a corrupt stream, never an allocation.
  *
- * <p>Not thread-safe: the receive thread's own.
+ * <p>The channel may be non-blocking: a read that finds nothing between frames returns to the caller
+ * ({@link #pump} says 0), one inside a frame waits through {@link IoWait} (VPP writes a frame whole, so that
+ * wait is short).
+ *
+ * <p>Not thread-safe: used by one reader at a time ({@link ReaderRole}).
  */
 final class FrameReader {
     /** The read buffer: a socket burst of a few thousand small replies, or a whole message table, in one call. */
@@ -27,13 +31,14 @@ final class FrameReader {
     private final ByteBuffer buf;
     private final int maxMessageSize;
     private final String where;
+    private final IoWait readable;
 
     /**
      * @param capacity       bytes read at most per call (at least a header and a small message)
      * @param maxMessageSize the largest {@code data_len} accepted
      * @param where          the peer, for error texts
      */
-    FrameReader(ReadableByteChannel channel, int capacity, int maxMessageSize, String where) {
+    FrameReader(ReadableByteChannel channel, int capacity, int maxMessageSize, String where, IoWait readable) {
         if (capacity < 2 * HEADER) {
             throw new IllegalArgumentException("read buffer of " + capacity + " bytes: at least " + 2 * HEADER);
         }
@@ -42,6 +47,7 @@ final class FrameReader {
         this.buf.limit(0);
         this.maxMessageSize = maxMessageSize;
         this.where = where;
+        this.readable = readable;
     }
 
     /**
@@ -51,9 +57,13 @@ final class FrameReader {
      */
     ByteBuffer next() throws IOException {
         while (buf.remaining() < HEADER) {
-            if (!fill()) {
+            int n = fill();
+            if (n < 0) {
                 requireBoundary();
                 return null;
+            }
+            if (n == 0) {
+                readable.await();
             }
         }
         int len = consumeHeader();
@@ -63,17 +73,23 @@ final class FrameReader {
     }
 
     /**
-     * Blocks for one read (unless a whole frame is already buffered), then hands every whole frame to
-     * {@code sink}, or drops it while {@code discard} says so.
+     * Reads once (unless a whole frame is already buffered; a blocking channel blocks for it), then hands every
+     * whole frame to {@code sink}, or drops it while {@code discard} says so.
      *
-     * @return false on EOF at a frame boundary
+     * @return -1 on EOF at a frame boundary, 0 when a non-blocking read found nothing, else 1
      * @throws EOFException on EOF inside a frame
      * @throws VppTransportException on a corrupt {@code data_len}
      */
-    boolean pump(RxSink sink, BooleanSupplier discard) throws IOException {
-        if (!wholeFrameBuffered() && !fill()) {
-            requireBoundary();
-            return false;
+    int pump(RxSink sink, BooleanSupplier discard) throws IOException {
+        if (!wholeFrameBuffered()) {
+            int n = fill();
+            if (n < 0) {
+                requireBoundary();
+                return -1;
+            }
+            if (n == 0) {
+                return 0;
+            }
         }
         while (buf.remaining() >= HEADER) {
             int len = peekLength();
@@ -87,7 +103,7 @@ final class FrameReader {
                 break;
             }
         }
-        return true;
+        return 1;
     }
 
     private boolean wholeFrameBuffered() {
@@ -141,9 +157,13 @@ final class FrameReader {
         dst.limit(end);
         try {
             while (dst.hasRemaining()) {
-                if (channel.read(dst) < 0) {
+                int n = channel.read(dst);
+                if (n < 0) {
                     throw new EOFException("EOF inside a message from " + where + " (" + dst.remaining() + " of " + len
                             + " bytes missing)");
+                }
+                if (n == 0) {
+                    readable.await();
                 }
             }
         } finally {
@@ -154,9 +174,16 @@ final class FrameReader {
     private void skipBody(int len) throws IOException {
         int left = len;
         while (left > 0) {
-            if (!buf.hasRemaining() && !fill()) {
-                throw new EOFException("EOF inside a message from " + where + " (" + left + " of " + len
-                        + " bytes missing)");
+            if (!buf.hasRemaining()) {
+                int r = fill();
+                if (r < 0) {
+                    throw new EOFException("EOF inside a message from " + where + " (" + left + " of " + len
+                            + " bytes missing)");
+                }
+                if (r == 0) {
+                    readable.await();
+                    continue;
+                }
             }
             int n = Math.min(left, buf.remaining());
             buf.position(buf.position() + n);
@@ -180,11 +207,11 @@ final class FrameReader {
         return (int) len;
     }
 
-    /** Moves what is unread to the front and reads once more; false on EOF. */
-    private boolean fill() throws IOException {
+    /** Moves what is unread to the front and reads once more: the bytes read, 0 (non-blocking, none), -1 on EOF. */
+    private int fill() throws IOException {
         buf.compact();
         try {
-            return channel.read(buf) >= 0;
+            return channel.read(buf);
         } finally {
             buf.flip();
         }

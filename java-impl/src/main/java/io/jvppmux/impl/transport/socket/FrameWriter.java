@@ -13,7 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * gathering {@code writev} (up to {@link #MAX_BATCH} frames per call), so a sender that finds its frame
  * already written just returns. A lone sender writes its own frame at once: nothing ever waits for
  * company. Each {@link #write} returns once its frame is written whole (or failed), never interleaved with
- * another, and frames of one thread go out in the order it wrote them.
+ * another, and frames of one thread go out in the order it wrote them. On a non-blocking channel a full send
+ * buffer (VPP not reading) is waited out through {@link IoWait}, under the lock.
  *
  * <p>No allocation per write: each thread reuses its own queue node and direct header buffer.
  */
@@ -23,6 +24,7 @@ final class FrameWriter {
     private static final ThreadLocal<Frame> FRAMES = ThreadLocal.withInitial(Frame::new);
 
     private final GatheringByteChannel channel;
+    private final IoWait writable;
     private final ReentrantLock lock = new ReentrantLock();
     /** Frames queued and not yet taken by a writer: a stack, newest first. */
     private final AtomicReference<Frame> queued = new AtomicReference<>();
@@ -32,8 +34,10 @@ final class FrameWriter {
     private long coalescedWrites;
     private long coalescedFrames;
 
-    FrameWriter(GatheringByteChannel channel) {
+    /** @param writable waits while a non-blocking channel's send buffer is full (never called for a blocking one) */
+    FrameWriter(GatheringByteChannel channel, IoWait writable) {
         this.channel = channel;
+        this.writable = writable;
     }
 
     /**
@@ -95,7 +99,9 @@ final class FrameWriter {
         int count = 2 * frames;
         try {
             while (first < count) {
-                channel.write(iov, first, count - first);
+                if (channel.write(iov, first, count - first) == 0) {
+                    writable.await();
+                }
                 while (first < count && !iov[first].hasRemaining()) {
                     first++;
                 }

@@ -3,30 +3,22 @@ package io.jvppmux.impl.transport.socket;
 import io.jvppmux.api.VppTransportException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The body of the receive thread: registers ({@code sockclnt_create}), then reads for good through a
- * {@link FrameReader}, which takes every frame the socket holds in one read and copies each message into the
- * slot the sink hands out. A frame longer than max-message-size is a corrupt stream (never allocated); EOF
- * or a reset ends the connection at once.
+ * The body of the receive thread: registers ({@code sockclnt_create}) with the socket still blocking, turns it
+ * non-blocking, then reads whenever no other thread does ({@link ReaderRole}): it takes the role when it has been
+ * free for {@link ReaderRole#IDLE_GRACE_NANOS} (events, and replies nobody waits for, are read within that), and
+ * gives it up when a thread waiting for its reply asks. A frame longer than max-message-size is a corrupt stream
+ * (never allocated); EOF or a reset ends the connection at once, whoever reads.
  */
 final class RxLoop implements Runnable {
-    private static final Logger LOG = LoggerFactory.getLogger(RxLoop.class);
-
     private final SocketConnection c;
     private final String clientName;
-    private final FrameReader frames;
-    /** What arrives while disconnecting (e.g. sockclnt_delete_reply) is dropped. */
-    private final BooleanSupplier discarding;
 
     RxLoop(SocketConnection c, String clientName) {
         this.c = c;
         this.clientName = clientName;
-        this.frames = new FrameReader(c.channel, FrameReader.DEFAULT_CAPACITY, c.maxMessageSize, c.path.toString());
-        this.discarding = () -> c.disconnecting;
     }
 
     @Override
@@ -44,11 +36,13 @@ final class RxLoop implements Runnable {
         ByteBuffer reply = null;
         try {
             c.write(Handshake.request(clientName));
-            reply = frames.next();
+            reply = c.frames.next();
             if (reply == null) {
                 throw new VppTransportException("VPP at " + c.path + " closed the socket during the handshake");
             }
-            c.registration.complete(Handshake.parseReply(reply, reply.limit(), c.path.toString()));
+            Handshake.Registration r = Handshake.parseReply(reply, reply.limit(), c.path.toString());
+            c.goNonBlocking();
+            c.registration.complete(r);
             return true;
         } catch (IOException | RuntimeException e) {
             c.closedUnanswered = reply == null && !c.disconnecting;
@@ -59,20 +53,36 @@ final class RxLoop implements Runnable {
     }
 
     private void receive() {
-        try {
-            while (true) {
-                if (!frames.pump(c.sink, discarding)) {
-                    c.ended(new VppTransportException("VPP closed the API socket " + c.path));
-                    return;
+        ReaderRole role = c.role;
+        boolean alive = true;
+        while (alive) {
+            if (role.tryTake()) {
+                role.handoffWanted = false;
+                try {
+                    do {
+                        alive = c.readOnce(0);
+                    } while (alive && !role.handoffWanted);
+                } finally {
+                    role.release();
                 }
             }
-        } catch (VppTransportException e) {
-            c.ended(e);
-        } catch (IOException e) {
-            c.ended(new VppTransportException("connection to VPP at " + c.path + " lost: " + e.getMessage(), e));
-        } catch (RuntimeException e) {
-            LOG.error("socket receive thread for {} failed", c.path, e);
-            c.ended(new VppTransportException("socket receive thread for " + c.path + " failed: " + e, e));
+            alive = alive && idle(role);
         }
+    }
+
+    /** Waits while another thread reads, or one read less than the grace ago; false once the connection ended. */
+    private boolean idle(ReaderRole role) {
+        while (c.alive()) {
+            if (role.holder() == null) {
+                long since = role.sinceRelease();
+                if (since >= ReaderRole.IDLE_GRACE_NANOS) {
+                    return true;
+                }
+                LockSupport.parkNanos(ReaderRole.IDLE_GRACE_NANOS - since);
+            } else {
+                LockSupport.parkNanos(ReaderRole.IDLE_GRACE_NANOS);
+            }
+        }
+        return false;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #write}: thread-safe; returns once the frame is written whole. Frames that several threads
  *       write at the same moment go out together in one gathering write ({@link FrameWriter}); a lone one at
  *       once. The buffer is consumed (its position advances to its limit).</li>
- *   <li>Receive: a daemon thread {@code jvppmux-socket-rx} reads as many frames as the socket holds in one
- *       call into a 256 KiB buffer and copies each message into the sink's claimed slot ({@link FrameReader}). A frame longer than {@link MuxConfig#maxMessageSize()} is a corrupt stream: the
+ *   <li>Receive: one read takes as many frames as the socket holds, into a 256 KiB buffer, and copies each
+ *       message into the sink's claimed slot ({@link FrameReader}). The reader is a thread waiting for its reply
+ *       in {@link #awaitReplies} when nobody else reads, else the daemon thread {@code jvppmux-socket-rx}
+ *       ({@link ReaderRole}). A frame longer than {@link MuxConfig#maxMessageSize()} is a corrupt stream: the
  *       connection is closed and {@link RxSink#closed} gets a {@link VppTransportException}; so do EOF and
  *       reset, at once.</li>
  *   <li>{@link #disconnect}: {@code sockclnt_delete}, up to 500 ms for VPP to close, then close and join the
@@ -185,6 +188,28 @@ public final class SocketTransport implements VppTransport {
                     + (c != null && c.lost ? ": the connection was lost" : ""));
         }
         c.write(message);
+    }
+
+    /**
+     * The calling thread reads the socket itself while it waits, when no other thread does ({@link ReaderRole});
+     * else it waits in line on {@code monitor}. Not connected: waits on {@code monitor}.
+     */
+    @Override
+    public void awaitReplies(Object monitor, BooleanSupplier done, long deadlineNanos) throws InterruptedException {
+        SocketConnection c = current;
+        if (c != null) {
+            c.awaitReplies(monitor, done, deadlineNanos);
+        } else {
+            VppTransport.super.awaitReplies(monitor, done, deadlineNanos);
+        }
+    }
+
+    @Override
+    public void wake(Thread waiter) {
+        SocketConnection c = current;
+        if (c != null) {
+            c.wake(waiter);
+        }
     }
 
     @Override

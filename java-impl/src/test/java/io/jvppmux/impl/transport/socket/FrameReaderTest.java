@@ -26,6 +26,9 @@ class FrameReaderTest {
         private final IntUnaryOperator chunk;
         private int at;
         int reads;
+        /** Like a non-blocking socket that has nothing every other time it is read. */
+        boolean starveEveryOther;
+        private int starved;
 
         ChunkedChannel(byte[] bytes, IntUnaryOperator chunk) {
             this.bytes = bytes;
@@ -36,6 +39,9 @@ class FrameReaderTest {
         public int read(ByteBuffer dst) {
             if (at == bytes.length) {
                 return -1;
+            }
+            if (starveEveryOther && starved++ % 2 == 0) {
+                return 0;
             }
             int n = Math.min(Math.min(dst.remaining(), bytes.length - at), Math.max(1, chunk.applyAsInt(reads++)));
             dst.put(bytes, at, n);
@@ -81,7 +87,7 @@ class FrameReaderTest {
     /** Pumps until EOF; returns what the sink got. */
     static List<byte[]> drain(FrameReader r, RecordingSink sink) throws Exception {
         int calls = 0;
-        while (r.pump(sink, () -> false)) {
+        while (r.pump(sink, () -> false) >= 0) {
             assertThat(++calls).as("pump calls").isLessThan(1_000_000);
         }
         return new ArrayList<>(sink.messages());
@@ -91,12 +97,12 @@ class FrameReaderTest {
     void manyFramesInOneReadAreAllDeliveredFromThatRead() throws Exception {
         List<byte[]> msgs = java.util.Collections.nCopies(200, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
         ChunkedChannel ch = new ChunkedChannel(stream(msgs), n -> Integer.MAX_VALUE);
-        FrameReader r = new FrameReader(ch, FrameReader.DEFAULT_CAPACITY, MAX, "test");
+        FrameReader r = new FrameReader(ch, FrameReader.DEFAULT_CAPACITY, MAX, "test", FrameReaderTest::blocking);
         RecordingSink sink = new RecordingSink();
-        assertThat(r.pump(sink, () -> false)).isTrue();
+        assertThat(r.pump(sink, () -> false)).isEqualTo(1);
         assertThat(ch.reads).as("one read").isEqualTo(1);
         assertThat(sink.messages()).hasSize(200);
-        assertThat(r.pump(sink, () -> false)).as("then EOF at a frame boundary").isFalse();
+        assertThat(r.pump(sink, () -> false)).as("then EOF at a frame boundary").isEqualTo(-1);
     }
 
     @Test
@@ -107,7 +113,7 @@ class FrameReaderTest {
             int cut = first;
             ChunkedChannel ch = new ChunkedChannel(all, n -> n == 0 ? cut : 7);
             RecordingSink sink = new RecordingSink();
-            List<byte[]> got = drain(new FrameReader(ch, 64, MAX, "test"), sink);
+            List<byte[]> got = drain(new FrameReader(ch, 64, MAX, "test", FrameReaderTest::blocking), sink);
             assertThat(got).as("first read of %d bytes", cut).containsExactlyElementsOf(msgs);
         }
     }
@@ -122,7 +128,7 @@ class FrameReaderTest {
         List<byte[]> msgs = messages(sizes);
         ChunkedChannel ch = new ChunkedChannel(stream(msgs), n -> 1 + rnd.nextInt(150));
         RecordingSink sink = new RecordingSink();
-        List<byte[]> got = drain(new FrameReader(ch, 128, MAX, "test"), sink);
+        List<byte[]> got = drain(new FrameReader(ch, 128, MAX, "test", FrameReaderTest::blocking), sink);
         assertThat(got).containsExactlyElementsOf(msgs);
         assertThat(sink.largestClaim()).as("a large frame is claimed at its size").isGreaterThan(128);
     }
@@ -130,7 +136,7 @@ class FrameReaderTest {
     @Test
     void nextReadsOneWholeMessageEvenLargerThanTheBuffer() throws Exception {
         List<byte[]> msgs = messages(500, 4);
-        FrameReader r = new FrameReader(new ChunkedChannel(stream(msgs), n -> 33), 64, MAX, "test");
+        FrameReader r = new FrameReader(new ChunkedChannel(stream(msgs), n -> 33), 64, MAX, "test", FrameReaderTest::blocking);
         ByteBuffer first = r.next();
         assertThat(first.remaining()).isEqualTo(500);
         assertThat(first.array()).isEqualTo(msgs.get(0));
@@ -142,9 +148,9 @@ class FrameReaderTest {
     @Test
     void discardedFramesReachNoSink() throws Exception {
         List<byte[]> msgs = messages(10, 300, 10);
-        FrameReader r = new FrameReader(new ChunkedChannel(stream(msgs), n -> 50), 64, MAX, "test");
+        FrameReader r = new FrameReader(new ChunkedChannel(stream(msgs), n -> 50), 64, MAX, "test", FrameReaderTest::blocking);
         RecordingSink sink = new RecordingSink();
-        while (r.pump(sink, () -> true)) {
+        while (r.pump(sink, () -> true) >= 0) {
             assertThat(sink.messages()).isEmpty();
         }
         assertThat(sink.largestClaim()).isZero();
@@ -155,7 +161,7 @@ class FrameReaderTest {
         byte[] all = stream(messages(20));
         for (int cut : new int[] {5, SocketFrames.HEADER_SIZE + 3}) {
             byte[] part = java.util.Arrays.copyOf(all, cut);
-            FrameReader r = new FrameReader(new ChunkedChannel(part, n -> 1000), 64, MAX, "vpp.sock");
+            FrameReader r = new FrameReader(new ChunkedChannel(part, n -> 1000), 64, MAX, "vpp.sock", FrameReaderTest::blocking);
             assertThatThrownBy(() -> drain(r, new RecordingSink())).isInstanceOf(EOFException.class)
                     .hasMessageContaining("vpp.sock");
         }
@@ -166,7 +172,7 @@ class FrameReaderTest {
         byte[] all = stream(messages(500));
         byte[] part = java.util.Arrays.copyOf(all, 300);
         RecordingSink sink = new RecordingSink();
-        FrameReader r = new FrameReader(new ChunkedChannel(part, n -> 1000), 64, MAX, "test");
+        FrameReader r = new FrameReader(new ChunkedChannel(part, n -> 1000), 64, MAX, "test", FrameReaderTest::blocking);
         assertThatThrownBy(() -> drain(r, sink)).isInstanceOf(EOFException.class).hasMessageContaining("bytes missing");
         assertThat(sink.messages()).containsExactly(new byte[0]);
     }
@@ -176,21 +182,45 @@ class FrameReaderTest {
         ByteBuffer big = ByteBuffer.allocate(SocketFrames.HEADER_SIZE + 4);
         SocketFrames.putHeader(big, 0xfffffff0);
         RecordingSink sink = new RecordingSink();
-        FrameReader r = new FrameReader(new ChunkedChannel(big.array(), n -> 1000), 64, MAX, "vpp.sock");
+        FrameReader r = new FrameReader(new ChunkedChannel(big.array(), n -> 1000), 64, MAX, "vpp.sock", FrameReaderTest::blocking);
         assertThatThrownBy(() -> drain(r, sink)).isInstanceOf(VppTransportException.class)
                 .hasMessageContaining("corrupt stream").hasMessageContaining("exceeds max-message-size " + MAX);
         assertThat(sink.largestClaim()).isZero();
 
         ByteBuffer tiny = ByteBuffer.allocate(SocketFrames.HEADER_SIZE + 1);
         SocketFrames.putHeader(tiny, 1);
-        FrameReader r2 = new FrameReader(new ChunkedChannel(tiny.array(), n -> 1000), 64, MAX, "vpp.sock");
+        FrameReader r2 = new FrameReader(new ChunkedChannel(tiny.array(), n -> 1000), 64, MAX, "vpp.sock", FrameReaderTest::blocking);
         assertThatThrownBy(() -> drain(r2, new RecordingSink())).isInstanceOf(VppTransportException.class)
                 .hasMessageContaining("shorter than a message id");
     }
 
     @Test
     void aTooSmallBufferIsRefused() {
-        assertThatThrownBy(() -> new FrameReader(new ChunkedChannel(new byte[0], n -> 1), 16, MAX, "x"))
+        assertThatThrownBy(() -> new FrameReader(new ChunkedChannel(new byte[0], n -> 1), 16, MAX, "x", FrameReaderTest::blocking))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 bytes");
+    }
+
+    /** A blocking channel never reads nothing: a wait for readiness is a bug. */
+    static void blocking() {
+        throw new AssertionError("a blocking channel never needs a readiness wait");
+    }
+
+    @Test
+    void aNonBlockingChannelThatHasNothingBetweenFramesReturnsZeroAndInsideAFrameWaits() throws Exception {
+        List<byte[]> msgs = messages(40, 200, 3, 10, 300, 12);
+        ChunkedChannel ch = new ChunkedChannel(stream(msgs), n -> 37);
+        ch.starveEveryOther = true;
+        int[] waits = {0};
+        FrameReader r = new FrameReader(ch, 64, MAX, "test", () -> waits[0]++);
+        RecordingSink sink = new RecordingSink();
+        int zeros = 0;
+        int status;
+        while ((status = r.pump(sink, () -> false)) >= 0) {
+            zeros += status == 0 ? 1 : 0;
+            assertThat(zeros).as("pump calls that read nothing").isLessThan(100_000);
+        }
+        assertThat(zeros).as("reads that found nothing between frames").isPositive();
+        assertThat(waits[0]).as("readiness waits inside a frame").isPositive();
+        assertThat(sink.messages()).containsExactlyElementsOf(msgs);
     }
 }
