@@ -126,6 +126,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "alone), sleeping, yielding, busy-spin (default: ${DEFAULT-VALUE})")
     String wait;
 
+    @Option(names = "--caller-reads", paramLabel = "true|false", defaultValue = "true", arity = "1",
+            description = "socket: a thread waiting for its reply reads the socket itself while no other thread does "
+                    + "(MuxOptions.withCallerReads); false: the receive thread reads everything (default: ${DEFAULT-VALUE})")
+    boolean callerReads;
+
     @Option(names = "--callback-threads", paramLabel = "N", defaultValue = "2",
             description = "mux threads completing futures (default: ${DEFAULT-VALUE})")
     int callbackThreads;
@@ -200,7 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw bad("--stalled-channel runs the mux alone: no --baseline, --c-baseline or --idle-channels");
         }
         return new BenchSettings(requests, (int) async, warmupRounds, rounds, modes(), window, channels, threads, idleChannels, baseline,
-                where, socket, shmPrefix, mockShm != null ? mockShm : vppapiclient, Duration.ofMillis(timeoutMillis), waitStrategy(), callbackThreads, api(), !quiet,
+                where, socket, shmPrefix, mockShm != null ? mockShm : vppapiclient, Duration.ofMillis(timeoutMillis), waitStrategy(), callbackThreads, callerReads, api(), !quiet,
                 perRound, c);
     }
 

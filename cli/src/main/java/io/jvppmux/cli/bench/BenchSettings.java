@@ -23,6 +23,7 @@ import java.util.List;
  * @param timeout      bound of every wait for a reply
  * @param waitStrategy the dispatcher's wait strategy
  * @param callbackThreads the mux's callback threads
+ * @param callerReads  whether a thread waiting for its reply may read the socket itself ({@code MuxOptions})
  * @param asyncApi     the mux API the async mode uses
  * @param progress     whether a progress line goes to stderr about once a second
  * @param perRound     whether each round's requests/s are printed before the table
@@ -31,7 +32,7 @@ import java.util.List;
 record BenchSettings(int requests, int asyncRequests, int warmupRounds, int rounds, List<Mode> modes, int window, int channels, int threads,
                      int idleChannels, boolean baseline, Where where, Path socket, String shmPrefix,
                      Path vppapiclient, Duration timeout,
-                     WaitStrategies waitStrategy, int callbackThreads, AsyncApi asyncApi, boolean progress,
+                     WaitStrategies waitStrategy, int callbackThreads, boolean callerReads, AsyncApi asyncApi, boolean progress,
                      boolean perRound, CBuild cBaseline) {
 
     /** The requests of one round of {@code mode}. */

@@ -26,7 +26,8 @@ final class MuxDriver implements Driver {
         this.window = s.window();
         this.asyncApi = s.asyncApi();
         this.timeoutNanos = config.replyTimeout().toNanos();
-        MuxOptions options = MuxOptions.defaults().withCallbackThreads(s.callbackThreads());
+        MuxOptions options = MuxOptions.defaults().withCallbackThreads(s.callbackThreads())
+                .withCallerReads(s.callerReads());
         if (s.waitStrategy().supplier != null) {
             options = options.withWaitStrategy(s.waitStrategy().supplier);
         }

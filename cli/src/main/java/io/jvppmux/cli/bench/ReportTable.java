@@ -23,10 +23,10 @@ final class ReportTable {
         out.printf(Locale.ROOT, "jvppmux perf-bench: control_ping over %s%n", target);
         out.printf(Locale.ROOT, "  %d round(s) of %,d sync and %,d async requests per driver after %d warm-up round(s);"
                         + " %d caller thread(s), %d channel(s) (+%d idle), async window %d per thread (%s),"
-                        + " dispatcher wait %s%n",
+                        + " dispatcher wait %s, caller reads %s%n",
                 s.rounds(), s.requests(), s.asyncRequests(), s.warmupRounds(), s.threads(), s.channels(), s.idleChannels(), s.window(),
                 s.asyncApi() == AsyncApi.CONTEXT ? "sendRequest/receiveReply" : "callAsync futures",
-                s.waitStrategy().label());
+                s.waitStrategy().label(), s.callerReads() ? "on" : "off");
         if (s.perRound()) {
             perRound(out, s, drivers, r);
         }

@@ -53,7 +53,8 @@ final class StalledChannelBench {
 
     void run() throws InterruptedException {
         try (BenchTarget target = BenchTarget.open(s)) {
-            MuxOptions options = MuxOptions.defaults().withCallbackThreads(s.callbackThreads());
+            MuxOptions options = MuxOptions.defaults().withCallbackThreads(s.callbackThreads())
+                .withCallerReads(s.callerReads());
             if (s.waitStrategy().supplier != null) {
                 options = options.withWaitStrategy(s.waitStrategy().supplier);
             }
