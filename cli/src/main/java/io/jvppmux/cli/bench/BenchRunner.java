@@ -34,7 +34,7 @@ final class BenchRunner {
                     drivers.add(CDriver.start(s, s.cBaseline(), target.config().socketPath(), target.config().shmPrefix()));
                 }
                 if (s.baseline()) {
-                    drivers.add(new RawDriver(target.newTransport(), target.config(), s.window()));
+                    drivers.add(new RawDriver(target.newTransport(), target.config(), s.window(), s.callerReads()));
                 }
                 drivers.add(new MuxDriver(MUX, target.newTransport(), target.config(), s, 0));
                 if (s.idleChannels() > 0) {

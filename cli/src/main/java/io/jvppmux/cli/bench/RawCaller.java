@@ -4,13 +4,15 @@ import io.jvppmux.api.spi.VppTransport;
 import io.jvppmux.binapi.wire.MessageCodec;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * One caller thread of the baseline: encodes {@code control_ping} into its own direct buffer with context
- * {@code slot << 16 | seq}, writes it to the transport, and waits (LockSupport, bounded) until the receive
- * thread has counted enough replies: the one outstanding request in sync mode, a free place in the window
- * in async mode. The receive thread checks that replies come back in order with retval 0.
+ * {@code slot << 16 | seq}, writes it to the transport, and waits (bounded) until the transport's reader has
+ * counted enough replies: the one outstanding request in sync mode, a free place in the window in async mode.
+ * It waits as the mux does ({@link VppTransport#awaitReplies}: the socket transport reads on the waiting thread
+ * when nobody else does), or, without caller reads, on its monitor for the receive thread. The reader checks
+ * that replies come back in order with retval 0.
  */
 final class RawCaller implements Driver.Caller {
     private static final int PROGRESS_BATCH = 256;
@@ -22,17 +24,23 @@ final class RawCaller implements Driver.Caller {
     private final int clientIndex;
     private final int window;
     private final long timeoutNanos;
+    private final boolean callerReads;
     private final ByteBuffer out = ByteBuffer.allocateDirect(64);
-    /** Written by the receive thread only. */
+    /** Written by the reader only. */
     private volatile long completed;
     private volatile long errors;
     private volatile String firstError;
     private volatile Thread waiter;
-    /** Receive thread only. */
+    /** What {@link #awaitCompleted} waits for (caller thread only); read by {@link #done} on the same thread. */
+    private long target;
+    private final BooleanSupplier done = this::reached;
+    /** Reader only. */
     private int expectedSeq;
 
-    RawCaller(VppTransport transport, RawSink sink, int slot, int pingId, int clientIndex, int window, long timeoutNanos) {
+    RawCaller(VppTransport transport, RawSink sink, int slot, int pingId, int clientIndex, int window, long timeoutNanos,
+              boolean callerReads) {
         this.transport = transport;
+        this.callerReads = callerReads;
         this.sink = sink;
         this.slot = slot;
         this.pingId = pingId;
@@ -81,6 +89,7 @@ final class RawCaller implements Driver.Caller {
             return;
         }
         long deadline = System.nanoTime() + timeoutNanos;
+        this.target = target;
         waiter = Thread.currentThread();
         try {
             while (completed < target) {
@@ -93,14 +102,27 @@ final class RawCaller implements Driver.Caller {
                     throw new IllegalStateException("raw: no reply within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
                             + " ms (" + completed + " of " + target + " replies)");
                 }
-                LockSupport.parkNanos(this, left);
+                try {
+                    if (callerReads) {
+                        transport.awaitReplies(this, done, deadline);
+                    } else {
+                        VppTransport.waitOn(this, done, deadline);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("raw: interrupted", e);
+                }
             }
         } finally {
             waiter = null;
         }
     }
 
-    /** A reply for this caller (receive thread): check its order and retval, count it, wake the caller. */
+    private boolean reached() {
+        return completed >= target || sink.closedCause() != null;
+    }
+
+    /** A reply for this caller (the reader): check its order and retval, count it, wake the caller. */
     void onReply(int seq, int retval) {
         if (seq != (expectedSeq & 0xFFFF) || retval != 0) {
             if (errors == 0) {
@@ -113,10 +135,14 @@ final class RawCaller implements Driver.Caller {
         wake();
     }
 
+    /** Wakes the caller unless it is the reader itself: on its monitor, or in the transport's read. */
     void wake() {
         Thread w = waiter;
-        if (w != null) {
-            LockSupport.unpark(w);
+        if (w != null && w != Thread.currentThread()) {
+            synchronized (this) {
+                notifyAll();
+            }
+            transport.wake(w);
         }
     }
 }

@@ -17,9 +17,12 @@ final class RawDriver implements Driver {
     private final int clientIndex;
     private final int window;
     private final long timeoutNanos;
+    private final boolean callerReads;
 
-    RawDriver(VppTransport transport, MuxConfig config, int window) {
+    /** @param callerReads whether callers wait through the transport, which may read on them (as the mux's do) */
+    RawDriver(VppTransport transport, MuxConfig config, int window, boolean callerReads) {
         this.transport = transport;
+        this.callerReads = callerReads;
         this.window = window;
         this.timeoutNanos = config.replyTimeout().toNanos();
         transport.connect(config, sink);
@@ -51,7 +54,8 @@ final class RawDriver implements Driver {
         if (thread + 1 > RawSink.MAX_CALLERS) {
             throw new IllegalArgumentException("raw: at most " + RawSink.MAX_CALLERS + " caller threads");
         }
-        return new RawCaller(transport, sink, thread + 1, pingId, clientIndex, window, timeoutNanos);
+        return new RawCaller(transport, sink, thread + 1, pingId, clientIndex, window, timeoutNanos,
+                callerReads);
     }
 
     @Override
