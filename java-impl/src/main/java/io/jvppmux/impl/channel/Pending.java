@@ -9,6 +9,7 @@ import io.jvppmux.impl.core.MessageTable;
 import io.jvppmux.impl.core.MuxCore;
 import io.jvppmux.impl.metrics.MessageCounters;
 import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 
 /**
  * One request in flight and the replies received for it but not yet consumed. The dispatcher offers
@@ -46,6 +47,8 @@ abstract class Pending {
     private final ReplyQueue replies = new ReplyQueue();
     /** The thread in {@link #take}, if any. */
     private volatile Thread waiter;
+    /** {@link #hasNews} as a supplier, made at the first wait (a dump waits many times). */
+    private BooleanSupplier news;
     private final MessageCounters stats;
     private long startedAt;
     private EventRegistrations.Candidate registration;
@@ -218,9 +221,12 @@ abstract class Pending {
      */
     private void awaitNews(long deadline) {
         InterruptedException interrupted = null;
+        if (news == null) {
+            news = this::hasNews;
+        }
         waiter = Thread.currentThread();
         try {
-            channel.core().awaitReplies(this, this::hasNews, deadline);
+            channel.core().awaitReplies(this, news, deadline);
         } catch (InterruptedException e) {
             interrupted = e;
             Thread.currentThread().interrupt();
