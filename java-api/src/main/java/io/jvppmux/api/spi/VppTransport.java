@@ -9,8 +9,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The seam between the mux and a way of reaching VPP: the socket transport and the shared-memory
- * transport (java-impl, jvpp-shim) and mock-vpp's in-process transport implement it. Six operations,
- * bytes only: all encoding stays in the mux.
+ * transport (java-impl, jvpp-shim) and mock-vpp's in-process transport implement it. Six required
+ * operations, bytes only: all encoding stays in the mux; the rest have defaults ({@link #awaitReplies} and
+ * {@link #wake} let a transport read on a thread that waits for its reply, as the socket transport does).
  *
  * <p>Lifecycle: {@link #connect} then any number of {@link #write}s from any threads, then
  * {@link #disconnect}; a transport may be connected again after a disconnect.

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <ul>
  *   <li>{@link #tryTake}: become the reader if nobody is.</li>
- *   <li>{@link #enlist}: another thread reads; wait in line (on the waiter's own monitor) to be handed the role.</li>
+ *   <li>{@link #enlist}: another thread reads; wait in line (on the waiter's own monitor) to be handed the role,
+ *       then {@link #leave} (false: it was handed over).</li>
  *   <li>{@link #release}: give the role to the longest-waiting enlisted thread, else to nobody. A thread that
  *       enlisted after the releaser looked finds the role free on its second {@link #tryTake}, so no waiter is
  *       left without a reader.</li>
@@ -69,11 +70,29 @@ final class ReaderRole {
         return System.nanoTime() - lastRelease;
     }
 
-    /** Waits in line for the role; {@link Waiter#cancel} when leaving the line without it. */
+    /** Waits in line for the role; {@link #leave} when done waiting. */
     Waiter enlist(Object monitor) {
         Waiter w = new Waiter(Thread.currentThread(), monitor);
         waiters.add(w);
         return w;
+    }
+
+    /**
+     * Leaves the line (and the queue at once, so that threads whose replies another reader delivered do not pile
+     * up behind a reader that waits long for its own); false when the role was granted meanwhile: the caller
+     * reads now and must {@link #release}.
+     */
+    boolean leave(Waiter w) {
+        if (!w.cancel()) {
+            return false;
+        }
+        waiters.remove(w);
+        return true;
+    }
+
+    /** Threads in line (for tests). */
+    int waiting() {
+        return waiters.size();
     }
 
     /** A thread in line for the role. */
@@ -98,8 +117,8 @@ final class ReaderRole {
             return state.compareAndSet(WAITING, GRANTED);
         }
 
-        /** Leaves the line; false when the role was granted meanwhile (the caller reads now and must release). */
-        boolean cancel() {
+        /** Leaves the line; false when the role was granted meanwhile. */
+        private boolean cancel() {
             return state.compareAndSet(WAITING, CANCELLED) || state.get() == CANCELLED;
         }
 

@@ -143,19 +143,19 @@ final class SocketConnection {
             readable.wakeup();
         }
         if (role.tryTake()) {
-            w.cancel();
+            role.leave(w);
             lead(done, deadlineNanos);
             return;
         }
         try {
             VppTransport.waitOn(monitor, () -> w.granted() || done.getAsBoolean(), deadlineNanos);
         } catch (InterruptedException e) {
-            if (!w.cancel()) {
+            if (!role.leave(w)) {
                 role.release();                         // handed the role meanwhile: pass it on, do not read
             }
             throw e;
         }
-        if (!w.cancel()) {
+        if (!role.leave(w)) {
             lead(done, deadlineNanos);
         }
     }

@@ -38,11 +38,12 @@ class ReaderRoleTest {
         ReaderRole.Waiter first = onOtherThread(() -> role.enlist(m1));
         ReaderRole.Waiter second = onOtherThread(() -> role.enlist(m2));
         ReaderRole.Waiter third = onOtherThread(() -> role.enlist(new Object()));
-        assertThat(first.cancel()).as("left the line before the release").isTrue();
+        assertThat(role.leave(first)).as("left the line before the release").isTrue();
+        assertThat(role.waiting()).as("and the queue with it").isEqualTo(2);
         role.release();
         assertThat(second.granted()).isTrue();
         assertThat(role.holder()).isEqualTo(second.thread);
-        assertThat(second.cancel()).as("granted: too late to leave, it must read or pass on").isFalse();
+        assertThat(role.leave(second)).as("granted: too late to leave, it must read or pass on").isFalse();
         assertThat(third.granted()).isFalse();
     }
 
