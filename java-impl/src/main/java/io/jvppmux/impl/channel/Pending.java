@@ -37,6 +37,9 @@ abstract class Pending {
     private long heldBytes;
     private int refusedBytes;
     private long lastTake;
+    /** Replies taken so far, and that count when the sweeper last looked: a take that did not wait reads no clock. */
+    private int takes;
+    private int takesSwept;
     private long timeoutNanos;
     private int seq;
     private int context;
@@ -83,7 +86,6 @@ abstract class Pending {
         startedAt = System.nanoTime();
         lastTake = startedAt;
         timeoutNanos = channel.replyTimeoutNanos();
-        channel.counters().started();
     }
 
     /** Called once written to VPP. */
@@ -188,12 +190,8 @@ abstract class Pending {
      * {@code timeoutNanos}; then the request fails with a timeout.
      */
     final byte[] take(long timeoutNanos) {
-        long now = System.nanoTime();
-        long deadline = now + timeoutNanos;
-        synchronized (this) {
-            lastTake = now;
-            this.timeoutNanos = timeoutNanos;          // from now on the waiter's timeout is the one that counts
-        }
+        long deadline = 0;
+        boolean waited = false;
         while (true) {
             synchronized (this) {
                 byte[] b = dequeue();
@@ -206,7 +204,13 @@ abstract class Pending {
                 if (state == FAILED) {
                     throw failure.toException(failureText, failureCause);
                 }
-                if (deadline - System.nanoTime() <= 0) {
+                long now = System.nanoTime();
+                if (!waited) {
+                    waited = true;
+                    deadline = now + timeoutNanos;
+                    lastTake = now;
+                    this.timeoutNanos = timeoutNanos;  // from now on the waiter's timeout is the one that counts
+                } else if (deadline - now <= 0) {
                     fail(Failure.TIMEOUT, null);
                     continue;
                 }
@@ -257,7 +261,10 @@ abstract class Pending {
      * Drops what nobody receives any more (the sweeper, every 100 ms): when nothing was taken for longer than the
      * reply timeout, a request still waiting for its reply fails with a timeout (a {@code sendRequest} nobody
      * receives); when nothing was taken for longer than {@code unread-reply-timeout} (and the reply timeout),
-     * unread replies are dropped as stale and counted (a reply never received, a dump read in part). A thread waiting in {@link #take} has taken just before it waits, so this never races its own timeout.
+     * unread replies are dropped as stale and counted (a reply never received, a dump read in part). A take that
+     * found a reply counts as made at the first sweep after it (up to 100 ms late, which only makes the sweeper more
+     * patient); a thread that waits in {@link #take} marks the time it started waiting, so this never races its own
+     * timeout.
      */
     final void expireIfAbandoned(long now) {
         expire(now, false);
@@ -272,6 +279,10 @@ abstract class Pending {
         boolean ended = false;
         int dropped;
         synchronized (this) {
+            if (!closing && takes != takesSwept) {     // taken since the last sweep: count as taken now
+                takesSwept = takes;
+                lastTake = now;
+            }
             long idle = now - lastTake;
             if (!closing && (idle <= timeoutNanos
                     || !replies.isEmpty() && idle <= channel.unreadReplyTimeoutNanos())) {
@@ -389,6 +400,7 @@ abstract class Pending {
     private byte[] dequeue() {
         byte[] b = replies.poll();
         if (b != null) {
+            takes++;
             release(b);
             if (state != OPEN && replies.isEmpty()) {
                 channel.drained(this);

@@ -15,14 +15,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The writable side of {@link MuxMetrics}: one adder per cause, plus the latency buckets and per-message
- * counters. The mux keeps two: one for plugin traffic (what {@code metrics()} shows) and one for its own
+ * counters. What every request touches is counted once, where it is finest: requests and replies per message
+ * (their totals are sums over the messages), requests in flight per channel (their request-buffer permits), so
+ * a request bumps no mux-wide adder that the sending and the routing thread would both write. The mux keeps two: one for plugin traffic (what {@code metrics()} shows) and one for its own
  * internal channel, so health-check probes never disturb the plugins' numbers.
  */
 public final class Counters implements MuxMetrics {
-    /** Requests written. */
-    public final LongAdder requests = new LongAdder();
-    /** Replies delivered. */
-    public final LongAdder replies = new LongAdder();
     /** Reply timeouts. */
     public final LongAdder timeouts = new LongAdder();
     /** Replies that overflowed their channel's buffer. */
@@ -43,8 +41,6 @@ public final class Counters implements MuxMetrics {
     public final LongAdder keepalives = new LongAdder();
     /** Dispatcher exceptions. */
     public final LongAdder dispatchErrors = new LongAdder();
-    /** Requests in flight. */
-    public final LongAdder inFlight = new LongAdder();
     /** Requests re-sent after NotConnectedException. */
     public final LongAdder retries = new LongAdder();
     /** Successful reconnects. */
@@ -64,12 +60,12 @@ public final class Counters implements MuxMetrics {
 
     @Override
     public long requests() {
-        return requests.sum();
+        return messages.requests();
     }
 
     @Override
     public long replies() {
-        return replies.sum();
+        return messages.replies();
     }
 
     @Override
@@ -124,7 +120,7 @@ public final class Counters implements MuxMetrics {
 
     @Override
     public long inFlight() {
-        return inFlight.sum();
+        return channels.inFlight();
     }
 
     @Override
@@ -167,26 +163,18 @@ public final class Counters implements MuxMetrics {
         return channels.snapshot();
     }
 
-    /** A request is about to be registered: it is in flight from now on. */
-    public void started() {
-        inFlight.increment();
-    }
-
     /** A request was written to VPP. */
     public void written(MessageCounters stats) {
-        requests.increment();
         stats.requests.increment();
     }
 
     /** A reply was queued for a request. */
     public void replied(MessageCounters stats) {
-        replies.increment();
         stats.replies.increment();
     }
 
     /** A request ended: with its last reply after {@code nanos} when {@code f} is null, else with {@code f}. */
     public void ended(MessageCounters stats, Failure f, long nanos) {
-        inFlight.decrement();
         if (f == null) {
             stats.completed(nanos);
             latency.record(nanos);
@@ -212,7 +200,7 @@ public final class Counters implements MuxMetrics {
 
     /** Replies and events received so far: what the health check looks at to tell a busy VPP from a dead one. */
     public long answered() {
-        return replies.sum() + events.sum() + unsolicited.sum() + keepalives.sum() + staleDrops.sum();
+        return replies() + events.sum() + unsolicited.sum() + keepalives.sum() + staleDrops.sum();
     }
 
     @Override

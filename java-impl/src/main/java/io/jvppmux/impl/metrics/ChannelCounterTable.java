@@ -14,6 +14,15 @@ public final class ChannelCounterTable {
         return byName.computeIfAbsent(name == null ? ChannelMetrics.UNNAMED : name, ChannelCounters::new);
     }
 
+    /** Requests in flight on every open channel. */
+    public long inFlight() {
+        long n = 0;
+        for (ChannelCounters c : byName.values()) {
+            n += c.inFlight();
+        }
+        return n;
+    }
+
     /** Every name's counters now, by name. */
     public Map<String, ChannelMetrics> snapshot() {
         Map<String, ChannelMetrics> m = new TreeMap<>();

@@ -12,8 +12,8 @@ import java.util.function.IntSupplier;
 public final class ChannelCounters {
     private final String name;
     private final AtomicInteger open = new AtomicInteger();
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder replies = new LongAdder();
+    private final LongAdder requests = new PaddedAdder();
+    private final LongAdder replies = new PaddedAdder();
     private final Set<IntSupplier> inFlightSources = ConcurrentHashMap.newKeySet();
     private final FailureCounts failures = new FailureCounts();
     /** Replies dropped as stale. */
@@ -56,8 +56,17 @@ public final class ChannelCounters {
         failures.add(cause);
     }
 
+    /** Requests in flight on the open channels of this name. */
+    long inFlight() {
+        long n = 0;
+        for (IntSupplier s : inFlightSources) {
+            n += s.getAsInt();
+        }
+        return n;
+    }
+
     ChannelMetrics snapshot() {
-        long inFlight = inFlightSources.stream().mapToLong(IntSupplier::getAsInt).sum();
+        long inFlight = inFlight();
         return new ChannelMetrics(name, open.get(), requests.sum(), replies.sum(), inFlight, failures.snapshot(),
                 staleDrops.sum(), eventDrops.sum());
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Round-trip times in {@value #BUCKETS} fixed log2 buckets: bucket 0 holds times under 1 us, bucket
  * {@code i} times in {@code [2^(i-1), 2^i)} us, the last everything from about 8.4 s up. Recording is one
- * division, one leading-zero count and one {@link LongAdder} increment: no allocation, no lock.
+ * division, one leading-zero count and one {@link LongAdder} increment (padded: {@link PaddedAdder}): no allocation, no lock.
  */
 public final class LatencyRecorder {
     /** Number of buckets. */
@@ -20,7 +20,7 @@ public final class LatencyRecorder {
     /** Empty buckets. */
     public LatencyRecorder() {
         for (int i = 0; i < BUCKETS; i++) {
-            counts[i] = new LongAdder();
+            counts[i] = new PaddedAdder();
         }
     }
 

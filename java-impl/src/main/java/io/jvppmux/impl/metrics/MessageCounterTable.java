@@ -18,6 +18,24 @@ public final class MessageCounterTable {
         return c != null ? c : byName.computeIfAbsent(name, MessageCounters::new);
     }
 
+    /** Requests written, over every message. */
+    public long requests() {
+        long n = 0;
+        for (MessageCounters c : byName.values()) {
+            n += c.requests.sum();
+        }
+        return n;
+    }
+
+    /** Replies and details received, over every message. */
+    public long replies() {
+        long n = 0;
+        for (MessageCounters c : byName.values()) {
+            n += c.replies.sum();
+        }
+        return n;
+    }
+
     /** Every message's counters now, by name. */
     public Map<String, MessageMetrics> snapshot() {
         Map<String, MessageMetrics> m = new TreeMap<>();

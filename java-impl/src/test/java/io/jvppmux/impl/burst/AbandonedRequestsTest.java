@@ -99,6 +99,29 @@ class AbandonedRequestsTest {
     }
 
     @Test
+    void aDumpReadSteadilyIsNeverDroppedThoughItsReadingOutlastsTheTimeouts() throws Exception {
+        try (ApiChannel ch = mux.newApiChannel()) {
+            long staleBefore = mux.metrics().staleDrops();
+            MultiRequestContext ctx = ch.sendMultiRequest(new SwInterfaceDump());
+            awaitWholeDumpArrived(mux);                                  // every take below finds its reply queued
+            long started = System.nanoTime();
+            int read = 0;
+            while (System.nanoTime() - started < Duration.ofMillis(TIMEOUT_MS * 5).toNanos()) {
+                for (int i = 0; i < 50; i++) {
+                    assertThat(ctx.receiveReply(new SwInterfaceDetails())).isFalse();
+                    read++;
+                }
+                Thread.sleep(TIMEOUT_MS / 4);                            // never idle for a whole timeout
+            }
+            while (!ctx.receiveReply(new SwInterfaceDetails())) {
+                read++;
+            }
+            assertThat(read).isEqualTo(5_000);
+            assertThat(mux.metrics().staleDrops()).isEqualTo(staleBefore);
+        }
+    }
+
+    @Test
     void withoutTheSweeperTheBudgetWouldRunOutTheOverflowSaysSo() throws Exception {
         try (ApiChannel ch = mux.newApiChannel()) {
             ch.setReplyTimeout(Duration.ofSeconds(30));                 // no request expires during this test
