@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,7 @@ public final class ShmTransport implements VppTransport {
     private final ShmOptions options;
     private final Supplier<List<String>> maps;
     private final SegmentPresence segment;
+    private final ReplySpin spin;
     private final Object lifecycle = new Object();
     private final ThreadLocal<ByteBuffer> direct = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1024));
     private volatile boolean connected;
@@ -86,6 +88,15 @@ public final class ShmTransport implements VppTransport {
         this.options = Objects.requireNonNull(options, "options");
         this.maps = maps;
         this.segment = new SegmentPresence(shmDir);
+        this.spin = ReplySpin.of(options.replySpin());
+    }
+
+    /** Spins for the reply a while ({@link ReplySpin}, {@link ShmOptions#replySpin()}), then waits on the monitor. */
+    @Override
+    public void awaitReplies(Object monitor, BooleanSupplier done, long deadlineNanos) throws InterruptedException {
+        if (!spin.spin(done, deadlineNanos)) {
+            VppTransport.waitOn(monitor, done, deadlineNanos);
+        }
     }
 
     @Override

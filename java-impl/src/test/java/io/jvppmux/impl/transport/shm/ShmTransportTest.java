@@ -88,7 +88,7 @@ class ShmTransportTest {
 
     @Test
     void readModeDeliversOnAJavaThreadThatEndsAtDisconnect() throws Exception {
-        transport = new ShmTransport(new ShmOptions(RxMode.READ, Duration.ofSeconds(8)));
+        transport = new ShmTransport(new ShmOptions(RxMode.READ, Duration.ofSeconds(8), Duration.ZERO));
         transport.connect(ShmFixture.config(), sink);
         transport.write(controlPing(transport.messageId(CONTROL_PING), 2, true));
         RecordingSink.Received reply = sink.next(WAIT);
