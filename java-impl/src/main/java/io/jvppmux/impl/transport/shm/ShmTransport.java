@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  *       so the transport does not answer it too. VPP's death is not reported by libvppapiclient
  *       (docs/PROTOCOL.md 7.1): the mux's health check finds it; {@link RxSink#closed} is called only when
  *       {@code vac_read} fails.</li>
+ *   <li>{@link #awaitReplies}: a caller waiting for its reply spins for it up to {@link ShmOptions#replySpin()}
+ *       ({@link ReplySpin}: at most one spinner per two CPUs), then waits on its monitor.</li>
  *   <li>{@link #write}: thread-safe; never reaches {@code vac_write} unless connected (it crashes
  *       otherwise); heap buffers are copied into a per-thread direct buffer. The buffer is consumed.</li>
  *   <li>{@link #disconnect}: stops delivering to the sink, then runs {@code vac_disconnect} on thread
