@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 /**
@@ -47,7 +46,7 @@ public final class ChannelImpl implements ApiChannel {
     private final int replySize;
     private final PendingTable pendings;
     private final Sender sender;
-    private final AtomicInteger bufferedReplies = new AtomicInteger();
+    private final Credits replySlots;
     private final ChannelSubscriptions subscriptions;
     private final ChannelRegistry registry;
     private final Counters counters;
@@ -66,6 +65,7 @@ public final class ChannelImpl implements ApiChannel {
         this.label = "channel " + id + (name == null ? "" : " '" + name + "'");
         this.channelCounters = counters.channels.forName(name);
         this.replySize = replySize;
+        this.replySlots = new Credits(replySize);
         this.counters = counters;
         this.pendings = PendingTable.forBuffers(requestSize, replySize);
         this.replyBudget = shared.replyBudget();
@@ -267,15 +267,11 @@ public final class ChannelImpl implements ApiChannel {
     }
 
     boolean reserveReply() {
-        if (bufferedReplies.incrementAndGet() > replySize) {
-            bufferedReplies.decrementAndGet();
-            return false;
-        }
-        return true;
+        return replySlots.tryTake();
     }
 
     void releaseReply() {
-        bufferedReplies.decrementAndGet();
+        replySlots.giveBack();
     }
 
     void ensureOpen() {

@@ -4,6 +4,7 @@ import io.jvppmux.api.CompatibilityException;
 import io.jvppmux.api.DumpRequest;
 import io.jvppmux.api.FailureCause;
 import io.jvppmux.api.Message;
+import io.jvppmux.api.MessageDescriptor;
 import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.ReplyTimeoutException;
 import io.jvppmux.api.Request;
@@ -14,8 +15,6 @@ import io.jvppmux.impl.core.Failure;
 import io.jvppmux.impl.core.MessageTable;
 import io.jvppmux.impl.core.MuxCore;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The egress side of a channel, run on the caller's thread: resolves the message ids against one snapshot
@@ -26,14 +25,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class Sender {
     private static final ControlPing PING = new ControlPing();
-    private static final int WAKE_ALL = 1 << 20;
 
     private final MuxCore core;
     private final ChannelImpl channel;
     private final PendingTable pendings;
-    private final Semaphore permits;
+    private final Credits permits;
     private final int requestSize;
     private final EventRegistrations registrations;
+    /** The request type resolved last and the table it was resolved against (racy by design: immutable). */
+    private Resolved last;
 
     /** @param registrations where plugin want_* requests are remembered; null for the mux's own channel */
     Sender(MuxCore core, ChannelImpl channel, PendingTable pendings, int requestSize, EventRegistrations registrations) {
@@ -41,7 +41,7 @@ final class Sender {
         this.channel = channel;
         this.pendings = pendings;
         this.requestSize = requestSize;
-        this.permits = new Semaphore(requestSize);
+        this.permits = new Credits(requestSize);
         this.registrations = registrations;
     }
 
@@ -62,6 +62,11 @@ final class Sender {
 
     private MessageTable snapshotFor(Message request) {
         core.ensureConnected();
+        MessageTable current = core.table();
+        Resolved known = last;
+        if (known != null && known.descriptor == request.descriptor() && known.table == current) {
+            return current;
+        }
         core.requireId(request.descriptor());
         if (request instanceof Request<?> r) {
             core.learnQuietly(r.replyDescriptor());
@@ -78,7 +83,20 @@ final class Sender {
             throw new NotConnectedException(request.messageName() + " on " + channel.label()
                     + ": the connection to VPP changed while it was being prepared");
         }
+        last = new Resolved(request.descriptor(), t, t.idOf(request.descriptor()), WantToggle.of(request) != null);
         return t;
+    }
+
+    /** The id of {@code request} in {@code t}, from the last resolution when it was of that type and table. */
+    private int idOf(MessageTable t, Message request) {
+        Resolved r = last;
+        return r != null && r.descriptor == request.descriptor() && r.table == t ? r.id : t.idOf(request.descriptor());
+    }
+
+    /** Whether {@code request} may be a {@code want_*} toggle to remember (always asked unless the last resolution says no). */
+    private boolean mayToggle(Message request) {
+        Resolved r = last;
+        return r == null || r.descriptor != request.descriptor() || r.toggle;
     }
 
     /** Sends {@code request} for {@code p} with {@code p}'s table; blocks while the request buffer is full. */
@@ -87,13 +105,14 @@ final class Sender {
         if (ping && t.controlPingId() < 0) {
             throw new CompatibilityException(List.of(ControlPing.DESCRIPTOR.nameCrc()), List.of());
         }
-        EventRegistrations.Candidate registration = registrations == null ? null : registrations.onSend(request);
+        EventRegistrations.Candidate registration = registrations == null || !mayToggle(request) ? null
+                : registrations.onSend(request);
         acquire(request.messageName());
         p.starting(registration);
         try {
             pendings.register(p, channel.id(), multipart);
             channel.ensureOpen();
-            core.write(request, t.idOf(request.descriptor()), p.context(), t.generation());
+            core.write(request, idOf(t, request), p.context(), t.generation());
             if (ping) {
                 core.write(PING, t.controlPingId(), p.context(), t.generation());
             }
@@ -117,22 +136,23 @@ final class Sender {
 
     /** Requests sent and not ended (permits taken); for metrics snapshots. */
     int inFlight() {
-        return Math.max(0, requestSize - permits.availablePermits());
+        return permits.out();
     }
 
     void releasePermit() {
-        permits.release();
+        permits.giveBack();
     }
 
     /** Lets every sender blocked on a permit go on (and find the channel closed). */
     void wakeBlockedSenders() {
-        permits.release(WAKE_ALL);
+        permits.close();
     }
 
     private void acquire(String requestName) {
-        if (!permits.tryAcquire()) {
+        if (!permits.tryTake()) {
             try {
-                if (!permits.tryAcquire(channel.replyTimeoutNanos(), TimeUnit.NANOSECONDS)) {
+                if (!permits.take(channel.replyTimeoutNanos())) {
+                    channel.ensureOpen();
                     throw new ReplyTimeoutException(requestName + " on " + channel.label() + ": not sent within "
                             + channel.replyTimeout().toMillis() + " ms, " + requestSize
                             + " requests already in flight (request buffer full)");
@@ -143,8 +163,16 @@ final class Sender {
             }
         }
         if (channel.isClosed()) {
-            permits.release();
+            permits.giveBack();
             channel.ensureOpen();
         }
+    }
+
+    /**
+     * What resolving a request type against a table found: the id to write it with and whether it is a
+     * {@code want_*} toggle. Kept for the next request of the same type, which then skips the look-ups (a plugin
+     * sends the same request over and over); a new table (reconnect, a message learned) misses.
+     */
+    private record Resolved(MessageDescriptor<?> descriptor, MessageTable table, int id, boolean toggle) {
     }
 }
