@@ -8,6 +8,8 @@ import io.jvppmux.impl.core.Failure;
 import io.jvppmux.impl.core.MessageTable;
 import io.jvppmux.impl.core.MuxCore;
 import io.jvppmux.impl.metrics.MessageCounters;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 
@@ -26,6 +28,16 @@ import java.util.function.BooleanSupplier;
  * request ends, when its reply has retval 0 ({@link EventRegistrations}).
  */
 abstract class Pending {
+    private static final VarHandle WAITING;
+
+    static {
+        try {
+            WAITING = MethodHandles.lookup().findVarHandle(Pending.class, "waiting", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private static final int OPEN = 0;
     private static final int DONE = 1;
     private static final int FAILED = 2;
@@ -50,6 +62,12 @@ abstract class Pending {
     private final ReplyQueue replies = new ReplyQueue();
     /** The thread in {@link #take}, if any. */
     private volatile Thread waiter;
+    /**
+     * Threads in {@link #awaitNews} (counted before they wait on this monitor): a reply notifies the monitor only
+     * when one may wait there. Read under the monitor, so a waiter that counted itself is either seen here or
+     * sees the reply when it checks under the monitor before waiting.
+     */
+    private volatile int waiting;
     /** {@link #hasNews} as a supplier, made at the first wait (a dump waits many times). */
     private BooleanSupplier news;
     private final MessageCounters stats;
@@ -128,7 +146,9 @@ abstract class Pending {
             } else {
                 ended = last && succeed(msgId, msg, length);
             }
-            notifyAll();
+            if (waiting != 0) {
+                notifyAll();
+            }
         }
         wakeWaiter();
         if (ended) {
@@ -228,6 +248,7 @@ abstract class Pending {
         if (news == null) {
             news = this::hasNews;
         }
+        WAITING.getAndAdd(this, 1);
         waiter = Thread.currentThread();
         try {
             channel.core().awaitReplies(this, news, deadline);
@@ -236,6 +257,7 @@ abstract class Pending {
             Thread.currentThread().interrupt();
         } finally {
             waiter = null;
+            WAITING.getAndAdd(this, -1);
         }
         if ((interrupted != null || Thread.currentThread().isInterrupted()) && !hasNews()) {
             Throwable cause = interrupted != null ? interrupted : new InterruptedException("interrupted while waiting");

@@ -40,7 +40,7 @@ final class PendingTable {
             next = (next + 1) & Contexts.SEQ_MASK;
             if (slots.get(seq & mask) == null) {
                 p.assign(seq, Contexts.context(channelId, multipart, seq));
-                slots.set(seq & mask, p);
+                slots.setRelease(seq & mask, p);   // a release store: the request is written to VPP only after it
                 lastIssued = seq;
                 return;
             }
