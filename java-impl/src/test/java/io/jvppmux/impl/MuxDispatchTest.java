@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jvppmux.api.ApiChannel;
+import io.jvppmux.api.ChannelClosedException;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.ReplyOverflowException;
@@ -146,6 +147,45 @@ class MuxDispatchTest {
                     .hasMessageContaining("2 requests already in flight");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(2));
         }
+    }
+
+    @Test
+    void aSenderBlockedOnAFullRequestBufferGoesOnOnceAReplyEndsARequestInFlight() throws Exception {
+        transport.respond(w -> List.of());
+        try (ApiChannel ch = mux.newApiChannelBuffered(1, 10)) {
+            ch.setReplyTimeout(Duration.ofSeconds(10));
+            RequestContext first = ch.sendRequest(new ShowVersion());
+            byte[] firstWritten = transport.awaitWrite(ShowVersion.DESCRIPTOR, Duration.ofSeconds(5));
+            CompletableFuture<RequestContext> second = CompletableFuture.supplyAsync(() -> ch.sendRequest(new ShowVersion()));
+            Thread.sleep(100);
+            assertThat(second).as("the second request waits for the first to end").isNotDone();
+            transport.deliver(new ShowVersionReply().version("first"), Replier.contextOf(firstWritten));
+            RequestContext sent = second.get(5, TimeUnit.SECONDS);
+            byte[] secondWritten = transport.awaitWrite(ShowVersion.DESCRIPTOR, Duration.ofSeconds(5));
+            transport.deliver(new ShowVersionReply().version("second"), Replier.contextOf(secondWritten));
+            ShowVersionReply reply = new ShowVersionReply();
+            first.receiveReply(reply);
+            assertThat(reply.version()).isEqualTo("first");
+            sent.receiveReply(reply);
+            assertThat(reply.version()).isEqualTo("second");
+        }
+    }
+
+    @Test
+    void closingTheChannelReleasesASenderBlockedOnAFullRequestBufferWithAClearError() throws Exception {
+        transport.respond(w -> List.of());
+        ApiChannel ch = mux.newApiChannelBuffered(1, 10);
+        ch.setReplyTimeout(Duration.ofSeconds(30));
+        ch.sendRequest(new ShowVersion());
+        CompletableFuture<RequestContext> blocked = CompletableFuture.supplyAsync(() -> ch.sendRequest(new ShowVersion()));
+        Thread.sleep(100);
+        assertThat(blocked).isNotDone();
+        long start = System.nanoTime();
+        ch.close();
+        assertThatThrownBy(() -> blocked.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ChannelClosedException.class)
+                .hasMessageContaining("channel " + ch.id());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
