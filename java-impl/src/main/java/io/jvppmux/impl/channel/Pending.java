@@ -29,10 +29,12 @@ import java.util.function.BooleanSupplier;
  */
 abstract class Pending {
     private static final VarHandle WAITING;
+    private static final VarHandle DRAINED;
 
     static {
         try {
             WAITING = MethodHandles.lookup().findVarHandle(Pending.class, "waiting", int.class);
+            DRAINED = MethodHandles.lookup().findVarHandle(Pending.class, "drained", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -68,6 +70,8 @@ abstract class Pending {
      * sees the reply when it checks under the monitor before waiting.
      */
     private volatile int waiting;
+    /** Ended with every reply taken or dropped, and out of its channel's table ({@link PendingTable#remove}). */
+    private volatile boolean drained;
     /** {@link #hasNews} as a supplier, made at the first wait (a dump waits many times). */
     private BooleanSupplier news;
     private final MessageCounters stats;
@@ -115,6 +119,15 @@ abstract class Pending {
     void assign(int seq, int context) {
         this.seq = seq;
         this.context = context;
+    }
+
+    final boolean isDrained() {
+        return drained;
+    }
+
+    /** Marks it drained; true when this call did. */
+    final boolean drain() {
+        return DRAINED.compareAndSet(this, false, true);
     }
 
     final int seq() {

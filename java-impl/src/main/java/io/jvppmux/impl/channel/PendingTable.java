@@ -10,13 +10,20 @@ import java.util.function.Consumer;
  * A channel's requests in flight, by sequence number. Slots are indexed by {@code seq & mask} with a
  * power-of-two size at least the channel's request-buffer size; a new request gets the next sequence
  * number whose slot is free, so two live requests never share a slot even when an old one (a long
- * dump) outlives 65,536 newer ones. A reply matches only when the slot holds a request with exactly
+ * dump) outlives 65,536 newer ones. A reply matches only when the slot holds a live request with exactly
  * its sequence and context; anything else is stale.
+ *
+ * <p>A request that ended and whose replies were all taken is marked drained ({@link #remove}) and left in
+ * its slot until a later request takes the slot over: only the sending side writes the slots, so the
+ * requester taking its reply never writes the cache line the routing thread is reading the next replies'
+ * slots from. A drained request is invisible to {@link #get}, {@link #forEach} and {@link #failAll}. At most
+ * one table's worth of drained requests stays reachable per channel (a few hundred small objects).
  */
 final class PendingTable {
     private final AtomicReferenceArray<Pending> slots;
     private final int mask;
     private int next = 1;
+    /** Written under the monitor, read without it (stale-reply logging only). */
     private volatile int lastIssued;
 
     /**
@@ -38,7 +45,8 @@ final class PendingTable {
         for (int tries = 0; tries <= mask; tries++) {
             int seq = next;
             next = (next + 1) & Contexts.SEQ_MASK;
-            if (slots.get(seq & mask) == null) {
+            Pending old = slots.get(seq & mask);
+            if (old == null || old.isDrained()) {
                 p.assign(seq, Contexts.context(channelId, multipart, seq));
                 slots.setRelease(seq & mask, p);   // a release store: the request is written to VPP only after it
                 lastIssued = seq;
@@ -50,15 +58,15 @@ final class PendingTable {
                 + " the reply timeout)");
     }
 
-    /** The request in flight with sequence {@code seq}, or null. */
+    /** The request with sequence {@code seq} (in flight, or ended with unread replies), or null. */
     Pending get(int seq) {
         Pending p = slots.get(seq & mask);
-        return p != null && p.seq() == seq ? p : null;
+        return p != null && p.seq() == seq && !p.isDrained() ? p : null;
     }
 
-    /** Removes {@code p}; true when this call removed it. */
+    /** Removes {@code p}: its slot is free for a later request; true when this call removed it. */
     boolean remove(Pending p) {
-        return slots.compareAndSet(p.seq() & mask, p, null);
+        return slots.get(p.seq() & mask) == p && p.drain();
     }
 
     /** The sequence number of the latest request sent. */
@@ -70,7 +78,7 @@ final class PendingTable {
     void forEach(Consumer<Pending> action) {
         for (int i = 0; i <= mask; i++) {
             Pending p = slots.get(i);
-            if (p != null) {
+            if (p != null && !p.isDrained()) {
                 action.accept(p);
             }
         }
@@ -80,7 +88,7 @@ final class PendingTable {
     void failAll(Failure failure, Throwable cause) {
         for (int i = 0; i <= mask; i++) {
             Pending p = slots.get(i);
-            if (p != null) {
+            if (p != null && !p.isDrained()) {
                 p.fail(failure, cause);
             }
         }
