@@ -27,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * A {@code want_*} registration it carries is confirmed by the dispatcher, inside the monitor and before the
  * request ends, when its reply has retval 0 ({@link EventRegistrations}).
  */
-abstract class Pending {
+abstract class Pending extends ReplyQueue {
     private static final VarHandle WAITING;
     private static final VarHandle DRAINED;
 
@@ -61,7 +61,6 @@ abstract class Pending {
     private Failure failure;
     private String failureText;
     private Throwable failureCause;
-    private final ReplyQueue replies = new ReplyQueue();
     /** The thread in {@link #take}, if any. */
     private volatile Thread waiter;
     /**
@@ -281,7 +280,7 @@ abstract class Pending {
 
     /** Whether a reply is queued or the request ended: what {@link #take} waits for. */
     private synchronized boolean hasNews() {
-        return !replies.isEmpty() || state != OPEN;
+        return !noReplies() || state != OPEN;
     }
 
     /** Wakes the thread in {@link #take}, after notifyAll: it may be reading the socket rather than waiting here. */
@@ -320,10 +319,10 @@ abstract class Pending {
             }
             long idle = now - lastTake;
             if (!closing && (idle <= timeoutNanos
-                    || !replies.isEmpty() && idle <= channel.unreadReplyTimeoutNanos())) {
+                    || !noReplies() && idle <= channel.unreadReplyTimeoutNanos())) {
                 return;
             }
-            if (replies.isEmpty()) {
+            if (noReplies()) {
                 if (state == OPEN) {
                     ended = endLocked(closing ? Failure.CLOSED : Failure.TIMEOUT, null);
                     notifyAll();
@@ -373,7 +372,7 @@ abstract class Pending {
             discardQueue();
         }
         channel.ended(this);
-        if (replies.isEmpty()) {
+        if (noReplies()) {
             channel.drained(this);
         }
         channel.counters().ended(stats, f, System.nanoTime() - startedAt);
@@ -405,7 +404,7 @@ abstract class Pending {
     }
 
     private void enqueue(byte[] b) {
-        replies.add(b);
+        addReply(b);
     }
 
     /** Takes room for an unread reply of {@code length} bytes: a reply-buffer slot, or bytes of the budget. */
@@ -433,11 +432,11 @@ abstract class Pending {
     }
 
     private byte[] dequeue() {
-        byte[] b = replies.poll();
+        byte[] b = pollReply();
         if (b != null) {
             takes++;
             release(b);
-            if (state != OPEN && replies.isEmpty()) {
+            if (state != OPEN && noReplies()) {
                 channel.drained(this);
             }
         }
@@ -447,7 +446,7 @@ abstract class Pending {
     /** Drops every unread reply, releasing its room; returns how many. */
     private int discardQueue() {
         int n = 0;
-        for (byte[] b = replies.poll(); b != null; b = replies.poll()) {
+        for (byte[] b = pollReply(); b != null; b = pollReply()) {
             release(b);
             n++;
         }
