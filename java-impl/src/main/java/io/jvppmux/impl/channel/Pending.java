@@ -150,7 +150,7 @@ abstract class Pending extends ReplyQueue {
                 if (!reserve(length)) {
                     ended = endLocked(Failure.OVERFLOW, null);
                 } else {
-                    enqueue(copy(msg, length));
+                    addReply(copy(msg, length));
                     channel.counters().replied(stats);
                     channel.channelCounters().replied();
                     ended = last && succeed(msgId, msg, length);
@@ -401,10 +401,6 @@ abstract class Pending extends ReplyQueue {
         byte[] b = new byte[length];
         msg.get(0, b, 0, length);
         return b;
-    }
-
-    private void enqueue(byte[] b) {
-        addReply(b);
     }
 
     /** Takes room for an unread reply of {@code length} bytes: a reply-buffer slot, or bytes of the budget. */

@@ -86,11 +86,6 @@ final class PendingTable {
 
     /** Fails every request in flight. */
     void failAll(Failure failure, Throwable cause) {
-        for (int i = 0; i <= mask; i++) {
-            Pending p = slots.get(i);
-            if (p != null && !p.isDrained()) {
-                p.fail(failure, cause);
-            }
-        }
+        forEach(p -> p.fail(failure, cause));
     }
 }

@@ -64,7 +64,7 @@ final class Sender {
         core.ensureConnected();
         MessageTable current = core.table();
         Resolved known = last;
-        if (known != null && known.descriptor == request.descriptor() && known.table == current) {
+        if (known != null && known.matches(request, current)) {
             return current;
         }
         core.requireId(request.descriptor());
@@ -90,7 +90,7 @@ final class Sender {
     /** The id of {@code request} in {@code t}, from the last resolution when it was of that type and table. */
     private int idOf(MessageTable t, Message request) {
         Resolved r = last;
-        return r != null && r.descriptor == request.descriptor() && r.table == t ? r.id : t.idOf(request.descriptor());
+        return r != null && r.matches(request, t) ? r.id : t.idOf(request.descriptor());
     }
 
     /** Whether {@code request} may be a {@code want_*} toggle to remember (always asked unless the last resolution says no). */
@@ -174,5 +174,8 @@ final class Sender {
      * sends the same request over and over); a new table (reconnect, a message learned) misses.
      */
     private record Resolved(MessageDescriptor<?> descriptor, MessageTable table, int id, boolean toggle) {
+        boolean matches(Message request, MessageTable t) {
+            return descriptor == request.descriptor() && table == t;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,21 +47,29 @@ class CreditsTest {
         }
     }
 
+    private final ExecutorService waiters = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopWaiters() {
+        waiters.shutdownNow();
+    }
+
+    /** A taker on another thread, waiting up to {@code timeoutNanos} for the only credit (already taken). */
+    private Future<Boolean> waitingTaker(Credits c, long timeoutNanos) throws InterruptedException {
+        assertThat(c.tryTake()).isTrue();
+        Future<Boolean> waiter = waiters.submit(() -> c.take(timeoutNanos));
+        Thread.sleep(50);
+        assertThat(waiter).isNotDone();
+        return waiter;
+    }
+
     @Test
     void aWaitingTakerGetsTheCreditGivenBackByAnotherThread() throws Exception {
         Credits c = new Credits(1);
-        assertThat(c.tryTake()).isTrue();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Boolean> waiter = pool.submit(() -> c.take(10 * SECOND));
-            Thread.sleep(50);
-            assertThat(waiter).isNotDone();
-            c.giveBack();
-            assertThat(waiter.get(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(c.out()).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        Future<Boolean> waiter = waitingTaker(c, 10 * SECOND);
+        c.giveBack();
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(c.out()).isEqualTo(1);
     }
 
     @Test
@@ -76,17 +85,10 @@ class CreditsTest {
     @Test
     void closingWakesAWaitingTakerEmptyHanded() throws Exception {
         Credits c = new Credits(1);
-        assertThat(c.tryTake()).isTrue();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Boolean> waiter = pool.submit(() -> c.take(60 * SECOND));
-            Thread.sleep(50);
-            c.close();
-            assertThat(waiter.get(5, TimeUnit.SECONDS)).isFalse();
-            assertThat(c.take(60 * SECOND)).as("a wait after close returns at once").isFalse();
-        } finally {
-            pool.shutdownNow();
-        }
+        Future<Boolean> waiter = waitingTaker(c, 60 * SECOND);
+        c.close();
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(c.take(60 * SECOND)).as("a wait after close returns at once").isFalse();
     }
 
     @Test
