@@ -2,6 +2,7 @@ package io.jvppmux.mock;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -27,6 +28,10 @@ abstract class ClientLink {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int clientIndex;
     private Thread sender;
+    /** Messages received and not yet taken into {@link #inbox}: the link's reader adds, the engine takes. */
+    final ConcurrentLinkedQueue<byte[]> arrivals = new ConcurrentLinkedQueue<>();
+    /** Whether an engine task that takes {@link #arrivals} into the inbox is queued and has not started yet. */
+    final AtomicBoolean intakeQueued = new AtomicBoolean();
 
     // engine thread only
     final ArrayDeque<byte[]> inbox = new ArrayDeque<>();

@@ -66,6 +66,35 @@ class InProcessTransportTest {
     }
 
     @Test
+    void burstsFromSeveralClientsAreAllAnsweredInOrderPerClient() throws Exception {
+        int clients = 4;
+        int perClient = 5_000;
+        java.util.List<InProcessClient> list = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            for (int i = 0; i < clients; i++) {
+                list.add(new InProcessClient(vpp));
+            }
+            for (InProcessClient c : list) {  // each client writes its burst on its own thread, all at once
+                senders.submit(() -> {
+                    for (int ctx = 1; ctx <= perClient; ctx++) {
+                        c.send(new ControlPing(), ctx);
+                    }
+                });
+            }
+            for (InProcessClient c : list) {
+                for (int ctx = 1; ctx <= perClient; ctx++) {
+                    assertThat(InProcessClient.context(c.next(), new ControlPingReply())).as("reply %d", ctx)
+                            .isEqualTo(ctx);
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+            list.forEach(InProcessClient::close);
+        }
+    }
+
+    @Test
     void writeCopiesTheCallersBuffer() throws Exception {
         try (InProcessClient c = new InProcessClient(vpp)) {
             ByteBuffer b = ByteBuffer.allocate(10);
