@@ -32,6 +32,10 @@ import io.jvppmux.binapi.vpe.ShowVersion;
 import io.jvppmux.binapi.vpe.ShowVersionReply;
 import io.jvppmux.binapi.wire.MessageCodec;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +73,8 @@ class InProcessTransportTest {
     void burstsFromSeveralClientsAreAllAnsweredInOrderPerClient() throws Exception {
         int clients = 4;
         int perClient = 5_000;
-        java.util.List<InProcessClient> list = new java.util.ArrayList<>();
-        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<InProcessClient> list = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(clients);
         try {
             for (int i = 0; i < clients; i++) {
                 list.add(new InProcessClient(vpp));
