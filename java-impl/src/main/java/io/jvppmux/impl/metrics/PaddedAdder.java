@@ -1,15 +1,94 @@
 package io.jvppmux.impl.metrics;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A {@link LongAdder} followed by 120 bytes of padding, for the counters every request touches. Adders made
- * one after the other sit side by side in memory: one bumped by the sending thread and the next by the
- * routing thread then share a cache line, and every increment pulls that line from the other core (false
- * sharing, the cost the Disruptor's {@code Sequence} pads against). With the padding, the uncontended
- * {@code base} of two such adders is always more than a cache line apart.
+ * A {@link LongAdder} for the counters every request touches, made cheaper for the thread that counts most and
+ * padded against false sharing.
+ *
+ * <p><b>An owner counts without a CAS.</b> A counter is mostly bumped by one thread: the routing thread counts
+ * replies, completions and latencies, a plugin's thread the requests it sends. The first thread to count becomes the
+ * owner; its increments go to a field only it writes, as a plain read and an opaque write (no atomic instruction, no
+ * fence), and every other thread counts through the {@link LongAdder} as before. {@link #sum} adds the two. A count
+ * is never lost: the owner's field has one writer. An owner that ends keeps the field (its count stays in the sum);
+ * later threads then all count through the adder, which costs what it did before.
+ *
+ * <p><b>Padding.</b> Adders made one after the other sit side by side in memory: one bumped by the sending thread and
+ * the next by the routing thread would share a cache line, and every increment would pull that line from the other
+ * core (false sharing, the cost the Disruptor's {@code Sequence} pads against). The 120 bytes after the fields keep
+ * the counted fields of two such adders more than a cache line apart.
+ *
+ * <p>{@link #reset} and {@link #sumThenReset} are not supported: another thread cannot reset the owner's count
+ * without racing its next increment.
  */
 @SuppressWarnings({"unused", "serial"})
 public final class PaddedAdder extends LongAdder {
+    private static final VarHandle OWNER;
+    private static final VarHandle OWNED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            OWNER = lookup.findVarHandle(PaddedAdder.class, "owner", Thread.class);
+            OWNED = lookup.findVarHandle(PaddedAdder.class, "owned", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The thread whose increments go to {@link #owned}; set once, by the first thread to count. */
+    private volatile Thread owner;
+    /** The owner's count: written by the owner only (opaque), read by anyone (opaque). */
+    private long owned;
     private long p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15;
+
+    @Override
+    public void add(long x) {
+        Thread t = Thread.currentThread();
+        Thread o = owner;
+        if (o == t || o == null && OWNER.compareAndSet(this, null, t)) {
+            OWNED.setOpaque(this, owned + x);   // one writer: its plain read sees its own last write
+        } else {
+            super.add(x);
+        }
+    }
+
+    @Override
+    public void increment() {
+        add(1L);
+    }
+
+    @Override
+    public void decrement() {
+        add(-1L);
+    }
+
+    @Override
+    public long sum() {
+        return super.sum() + (long) OWNED.getOpaque(this);
+    }
+
+    @Override
+    public long longValue() {
+        return sum();
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(sum());
+    }
+
+    /** @throws UnsupportedOperationException always: the owner's count cannot be reset from another thread */
+    @Override
+    public void reset() {
+        throw new UnsupportedOperationException("PaddedAdder cannot be reset: its owner thread counts without a CAS");
+    }
+
+    /** @throws UnsupportedOperationException always: see {@link #reset} */
+    @Override
+    public long sumThenReset() {
+        throw new UnsupportedOperationException("PaddedAdder cannot be reset: its owner thread counts without a CAS");
+    }
 }

@@ -1,0 +1,106 @@
+package io.jvppmux.impl.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class PaddedAdderTest {
+
+    @Test
+    void countsOnOneThread() {
+        PaddedAdder a = new PaddedAdder();
+        for (int i = 0; i < 1_000; i++) {
+            a.increment();
+        }
+        a.add(42);
+        a.decrement();
+        a.add(-10);
+        assertThat(a.sum()).isEqualTo(1_031);
+        assertThat(a.longValue()).isEqualTo(1_031);
+        assertThat(a.intValue()).isEqualTo(1_031);
+        assertThat(a).hasToString("1031");
+    }
+
+    @Test
+    void neverLosesACountWhenManyThreadsCountAtOnce() throws Exception {
+        PaddedAdder a = new PaddedAdder();
+        int threads = 6;
+        int each = 200_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        a.increment();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(a.sum()).isEqualTo((long) threads * each);
+    }
+
+    @Test
+    void anotherThreadSeesTheOwnersCountAndKeepsCountingAfterTheOwnerEnded() throws Exception {
+        PaddedAdder a = new PaddedAdder();
+        Thread owner = new Thread(() -> {
+            for (int i = 0; i < 5_000; i++) {
+                a.increment();
+            }
+        });
+        owner.start();
+        owner.join(10_000);
+        assertThat(owner.isAlive()).isFalse();
+        assertThat(a.sum()).isEqualTo(5_000);
+        for (int i = 0; i < 3_000; i++) {
+            a.increment();
+        }
+        assertThat(a.sum()).isEqualTo(8_000);
+    }
+
+    @Test
+    void aReaderWhileTheOwnerCountsNeverSeesTheSumGoBack() throws Exception {
+        PaddedAdder a = new PaddedAdder();
+        int n = 2_000_000;
+        Thread owner = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                a.increment();
+            }
+        });
+        owner.start();
+        long last = 0;
+        while (owner.isAlive()) {
+            long now = a.sum();
+            assertThat(now).isGreaterThanOrEqualTo(last).isLessThanOrEqualTo(n);
+            last = now;
+        }
+        owner.join(10_000);
+        assertThat(a.sum()).isEqualTo(n);
+    }
+
+    @Test
+    void resetIsRefusedWithAReason() {
+        PaddedAdder a = new PaddedAdder();
+        a.increment();
+        assertThatThrownBy(a::reset).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("owner");
+        assertThatThrownBy(a::sumThenReset).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(a.sum()).isEqualTo(1);
+    }
+}
