@@ -76,6 +76,88 @@ class PaddedAdderTest {
     }
 
     @Test
+    void aThreadTakesOverFromAnOwnerThatEndedAndGoesOnFromItsCount() throws Exception {
+        PaddedAdder a = new PaddedAdder();
+        Thread first = new Thread(() -> {
+            for (int i = 0; i < 1_000; i++) {
+                a.increment();
+            }
+        });
+        first.start();
+        first.join(10_000);
+        assertThat(a.owner()).isSameAs(first);
+        for (int i = 0; i < PaddedAdder.TAKEOVER_CHECK - 1; i++) {
+            a.increment();
+        }
+        assertThat(a.owner()).as("still the first owner before the check").isSameAs(first);
+        a.increment();
+        assertThat(a.owner()).as("taken over at the check").isSameAs(Thread.currentThread());
+        a.add(7);
+        assertThat(a.sum()).isEqualTo(1_000L + PaddedAdder.TAKEOVER_CHECK + 7);
+    }
+
+    @Test
+    void noThreadTakesOverFromAnOwnerThatIsAlive() throws Exception {
+        PaddedAdder a = new PaddedAdder();
+        CountDownLatch counted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread owner = new Thread(() -> {
+            a.increment();
+            counted.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            a.increment();
+        });
+        owner.start();
+        try {
+            assertThat(counted.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 3 * PaddedAdder.TAKEOVER_CHECK; i++) {
+                a.increment();
+            }
+            assertThat(a.owner()).isSameAs(owner);
+        } finally {
+            release.countDown();
+            owner.join(10_000);
+        }
+        assertThat(a.sum()).isEqualTo(2L + 3 * PaddedAdder.TAKEOVER_CHECK);
+    }
+
+    @Test
+    void manyThreadsRacingToTakeOverLoseNoCount() throws Exception {
+        PaddedAdder a = new PaddedAdder();
+        Thread first = new Thread(a::increment);
+        first.start();
+        first.join(10_000);
+        int threads = 6;
+        int each = 50 * PaddedAdder.TAKEOVER_CHECK;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        a.increment();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(a.owner()).isNotSameAs(first);
+        assertThat(a.sum()).isEqualTo(1L + (long) threads * each);
+    }
+
+    @Test
     void aReaderWhileTheOwnerCountsNeverSeesTheSumGoBack() throws Exception {
         PaddedAdder a = new PaddedAdder();
         int n = 2_000_000;
