@@ -34,26 +34,7 @@ class PaddedAdderTest {
         PaddedAdder a = new PaddedAdder();
         int threads = 6;
         int each = 200_000;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < each; i++) {
-                        a.increment();
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        countOnThreads(a, threads, each);
         assertThat(a.sum()).isEqualTo((long) threads * each);
     }
 
@@ -133,26 +114,7 @@ class PaddedAdderTest {
         first.join(10_000);
         int threads = 6;
         int each = 50 * PaddedAdder.TAKEOVER_CHECK;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < each; i++) {
-                        a.increment();
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        countOnThreads(a, threads, each);
         assertThat(a.owner()).isNotSameAs(first);
         assertThat(a.sum()).isEqualTo(1L + (long) threads * each);
     }
@@ -184,5 +146,29 @@ class PaddedAdderTest {
         assertThatThrownBy(a::reset).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("owner");
         assertThatThrownBy(a::sumThenReset).isInstanceOf(UnsupportedOperationException.class);
         assertThat(a.sum()).isEqualTo(1);
+    }
+
+    /** {@code threads} threads, started together, each increment {@code a} {@code each} times. */
+    private static void countOnThreads(PaddedAdder a, int threads, int each) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        a.increment();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
