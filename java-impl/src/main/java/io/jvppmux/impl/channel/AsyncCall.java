@@ -24,7 +24,7 @@ final class AsyncCall<R extends Message> extends Pending implements Runnable {
 
     AsyncCall(ChannelImpl channel, MessageTable table, String requestName, MessageDescriptor<R> replyType,
               MuxExecutors executors) {
-        super(channel, table, requestName, true);
+        super(channel, table, requestName);
         this.replyType = replyType;
         this.executors = executors;
     }

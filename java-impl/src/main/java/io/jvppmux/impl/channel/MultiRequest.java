@@ -26,10 +26,16 @@ final class MultiRequest extends Pending implements MultiRequestContext {
     private final StreamRequest<?, ?> stream;
     private final int terminatorId;
     private final int retvalOffset;
+    /** The mux's reply budget: a dump's or stream's unread replies take bytes of it, not reply-buffer slots. */
+    private final ByteBudget budget;
+    /** Bytes of the budget its unread replies hold, and the cost of the last reply refused (monitor held). */
+    private long heldBytes;
+    private int refusedBytes;
 
     /** A dump ended by control_ping_reply. */
     MultiRequest(ChannelImpl channel, MessageTable table, String requestName) {
-        super(channel, table, requestName, false);
+        super(channel, table, requestName);
+        this.budget = channel.replyBudget();
         this.stream = null;
         this.terminatorId = table.controlPingReplyId();
         this.retvalOffset = -1;
@@ -37,10 +43,34 @@ final class MultiRequest extends Pending implements MultiRequestContext {
 
     /** A cursor stream ended by its reply. */
     MultiRequest(ChannelImpl channel, MessageTable table, StreamRequest<?, ?> stream, int replyId) {
-        super(channel, table, stream.messageName(), false);
+        super(channel, table, stream.messageName());
+        this.budget = channel.replyBudget();
         this.stream = stream;
         this.terminatorId = replyId;
         this.retvalOffset = stream.replyDescriptor().header().size();
+    }
+
+    @Override
+    boolean reserve(int length) {
+        long n = ByteBudget.cost(length);
+        if (!budget.tryReserve(heldBytes, n)) {
+            refusedBytes = (int) n;
+            return false;
+        }
+        heldBytes += n;
+        return true;
+    }
+
+    @Override
+    void release(byte[] reply) {
+        long n = ByteBudget.cost(reply.length);
+        heldBytes -= n;
+        budget.release(n);
+    }
+
+    @Override
+    String overflowText() {
+        return budget.explain(heldBytes, refusedBytes);
     }
 
     @Override

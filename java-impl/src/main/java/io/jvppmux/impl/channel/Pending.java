@@ -23,7 +23,9 @@ import java.util.function.BooleanSupplier;
  * ({@link #expireIfAbandoned}) can find replies nobody takes any more.
  * <p>What a reply costs while unread: a single request's reply takes one of the channel's reply-buffer
  * slots ({@code replySize}); the details of a dump or stream take bytes of the mux's
- * {@code reply-buffer-bytes} budget ({@link ByteBudget}), with no count limit. All state is guarded by this object's monitor, held only briefly.
+ * {@code reply-buffer-bytes} budget ({@link ByteBudget}), with no count limit ({@link #reserve}, {@link #release};
+ * {@link MultiRequest} keeps the byte accounting, so a single request carries none of it). All state is guarded by
+ * this object's monitor, held only briefly.
  * A {@code want_*} registration it carries is confirmed by the dispatcher, inside the monitor and before the
  * request ends, when its reply has retval 0 ({@link EventRegistrations}).
  */
@@ -47,9 +49,6 @@ abstract class Pending extends ReplyQueue {
     final ChannelImpl channel;
     final MessageTable table;
     final String requestName;
-    private final ByteBudget budget;
-    private long heldBytes;
-    private int refusedBytes;
     private long lastTake;
     /** Replies taken so far, and that count when the sweeper last looked: a take that did not wait reads no clock. */
     private int takes;
@@ -58,9 +57,8 @@ abstract class Pending extends ReplyQueue {
     private int seq;
     private int context;
     private int state;
-    private Failure failure;
-    private String failureText;
-    private Throwable failureCause;
+    /** How it failed, once it did (null otherwise): one object, made only on failure. */
+    private Failed failed;
     /** The thread in {@link #take}, if any. */
     private volatile Thread waiter;
     /**
@@ -77,15 +75,10 @@ abstract class Pending extends ReplyQueue {
     private long startedAt;
     private EventRegistrations.Candidate registration;
 
-    /**
-     * @param countBounded whether its replies take slots of the channel's reply buffer (a single request), or
-     *                     bytes of the mux's reply budget (a dump or stream)
-     */
-    Pending(ChannelImpl channel, MessageTable table, String requestName, boolean countBounded) {
+    Pending(ChannelImpl channel, MessageTable table, String requestName) {
         this.channel = channel;
         this.table = table;
         this.requestName = requestName;
-        this.budget = countBounded ? null : channel.replyBudget();
         this.stats = channel.counters().messages.forMessage(requestName);
     }
 
@@ -234,7 +227,7 @@ abstract class Pending extends ReplyQueue {
                     return null;
                 }
                 if (state == FAILED) {
-                    throw failure.toException(failureText, failureCause);
+                    throw failed.toException();
                 }
                 long now = System.nanoTime();
                 if (!waited) {
@@ -274,7 +267,7 @@ abstract class Pending extends ReplyQueue {
         if ((interrupted != null || Thread.currentThread().isInterrupted()) && !hasNews()) {
             Throwable cause = interrupted != null ? interrupted : new InterruptedException("interrupted while waiting");
             fail(Failure.ABANDONED, cause);
-            throw new VppException(describe(Failure.ABANDONED), cause);
+            throw new VppException(describe(Failure.ABANDONED, cause), cause);
         }
     }
 
@@ -336,11 +329,10 @@ abstract class Pending extends ReplyQueue {
                     ended = endLocked(closing ? Failure.CLOSED : Failure.TIMEOUT, null);
                 }
                 state = FAILED;
-                failureCause = null;
-                failure = closing ? Failure.CLOSED : Failure.TIMEOUT;
-                failureText = closing ? describe(Failure.CLOSED) : requestName + " on " + channel.label() + ": "
-                        + dropped + " replies not received within " + channel.unreadReplyTimeoutNanos() / 1_000_000
-                        + " ms (unread-reply-timeout) of the last one taken were dropped as stale";
+                failed = closing ? new Failed(Failure.CLOSED, describe(Failure.CLOSED, null), null)
+                        : new Failed(Failure.TIMEOUT, requestName + " on " + channel.label() + ": " + dropped
+                        + " replies not received within " + channel.unreadReplyTimeoutNanos() / 1_000_000
+                        + " ms (unread-reply-timeout) of the last one taken were dropped as stale", null);
                 channel.drained(this);
                 notifyAll();
             }
@@ -366,9 +358,7 @@ abstract class Pending extends ReplyQueue {
             state = DONE;
         } else {
             state = FAILED;
-            failure = f;
-            failureCause = cause;
-            failureText = describe(f);
+            failed = new Failed(f, describe(f, cause), cause);
             discardQueue();
         }
         channel.ended(this);
@@ -382,18 +372,14 @@ abstract class Pending extends ReplyQueue {
         return true;
     }
 
-    private String describe(Failure f) {
+    private String describe(Failure f, Throwable cause) {
         String where = requestName + " on " + channel.label() + ": ";
         return where + switch (f) {
             case TIMEOUT -> "no reply within " + channel.replyTimeout().toMillis() + " ms";
-            case OVERFLOW -> budget == null
-                    ? "reply dropped, the channel's reply buffer of " + channel.replySize() + " is full: that many"
-                    + " replies of single requests wait unread (receive them; an unread reply is dropped as stale"
-                    + " after the reply timeout), or use a larger replySize"
-                    : "reply dropped, " + budget.explain(heldBytes, refusedBytes);
-            case DISCONNECTED -> "connection to VPP lost" + (failureCause != null ? ": " + failureCause : "");
+            case OVERFLOW -> "reply dropped, " + overflowText();
+            case DISCONNECTED -> "connection to VPP lost" + (cause != null ? ": " + cause : "");
             case CLOSED -> "channel closed";
-            case ABANDONED -> "abandoned" + (failureCause != null ? ": " + failureCause : "");
+            case ABANDONED -> "abandoned" + (cause != null ? ": " + cause : "");
         };
     }
 
@@ -403,27 +389,30 @@ abstract class Pending extends ReplyQueue {
         return b;
     }
 
-    /** Takes room for an unread reply of {@code length} bytes: a reply-buffer slot, or bytes of the budget. */
-    private boolean reserve(int length) {
-        if (budget == null) {
-            return channel.reserveReply();
-        }
-        long n = ByteBudget.cost(length);
-        if (!budget.tryReserve(heldBytes, n)) {
-            refusedBytes = (int) n;
-            return false;
-        }
-        heldBytes += n;
-        return true;
+    /**
+     * Takes room for an unread reply of {@code length} bytes (monitor held): here one of the channel's reply-buffer
+     * slots, as a single request's reply takes; a dump or stream takes bytes of the mux's budget instead.
+     */
+    boolean reserve(int length) {
+        return channel.reserveReply();
     }
 
-    private void release(byte[] b) {
-        if (budget == null) {
-            channel.releaseReply();
-        } else {
-            long n = ByteBudget.cost(b.length);
-            heldBytes -= n;
-            budget.release(n);
+    /** Gives back the room {@link #reserve} took for {@code reply} (monitor held). */
+    void release(byte[] reply) {
+        channel.releaseReply();
+    }
+
+    /** Why the last reply did not fit, for the overflow failure (monitor held). */
+    String overflowText() {
+        return "the channel's reply buffer of " + channel.replySize() + " is full: that many replies of single"
+                + " requests wait unread (receive them; an unread reply is dropped as stale after the reply timeout),"
+                + " or use a larger replySize";
+    }
+
+    /** How a request failed: what {@link #take} throws from then on. */
+    private record Failed(Failure failure, String text, Throwable cause) {
+        VppException toException() {
+            return failure.toException(text, cause);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 /** A request with one reply, received synchronously. */
 final class SingleRequest extends Pending implements RequestContext {
     SingleRequest(ChannelImpl channel, MessageTable table, String requestName) {
-        super(channel, table, requestName, true);
+        super(channel, table, requestName);
     }
 
     @Override

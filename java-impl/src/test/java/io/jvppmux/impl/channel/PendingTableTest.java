@@ -28,7 +28,7 @@ class PendingTableTest {
     }
 
     private static Pending pending() {
-        return new Pending(CHANNEL, MessageTable.EMPTY, "test_request", false) {
+        return new Pending(CHANNEL, MessageTable.EMPTY, "test_request") {
             @Override
             boolean isLast(int msgId, ByteBuffer msg, int length) {
                 return true;
