@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * core (false sharing, the cost the Disruptor's {@code Sequence} pads against). The 120 bytes after the fields keep
  * the counted fields of two such adders more than a cache line apart.
  *
- * <p>{@link #reset} and {@link #sumThenReset} are not supported: another thread cannot reset the owner's count
- * without racing its next increment.
+ * <p>{@link #reset} and {@link #sumThenReset} keep {@link LongAdder}'s contract: exact only when no thread counts
+ * meanwhile (an increment of the owner racing a reset from another thread may bring its earlier count back).
  */
 @SuppressWarnings({"unused", "serial"})
 public final class PaddedAdder extends LongAdder {
@@ -103,15 +103,16 @@ public final class PaddedAdder extends LongAdder {
         return Long.toString(sum());
     }
 
-    /** @throws UnsupportedOperationException always: the owner's count cannot be reset from another thread */
+    /** Sets the count to zero; like {@link LongAdder#reset}, exact only when no thread counts meanwhile. */
     @Override
     public void reset() {
-        throw new UnsupportedOperationException("PaddedAdder cannot be reset: its owner thread counts without a CAS");
+        super.reset();
+        OWNED.setOpaque(this, 0L);
     }
 
-    /** @throws UnsupportedOperationException always: see {@link #reset} */
+    /** The count, then zero; like {@link LongAdder#sumThenReset}, exact only when no thread counts meanwhile. */
     @Override
     public long sumThenReset() {
-        throw new UnsupportedOperationException("PaddedAdder cannot be reset: its owner thread counts without a CAS");
+        return super.sumThenReset() + (long) OWNED.getAndSet(this, 0L);
     }
 }

@@ -1,7 +1,6 @@
 package io.jvppmux.impl.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +40,7 @@ class PaddedAdderTest {
     @Test
     void anotherThreadSeesTheOwnersCountAndKeepsCountingAfterTheOwnerEnded() throws Exception {
         PaddedAdder a = new PaddedAdder();
-        Thread owner = new Thread(() -> {
-            for (int i = 0; i < 5_000; i++) {
-                a.increment();
-            }
-        });
-        owner.start();
-        owner.join(10_000);
-        assertThat(owner.isAlive()).isFalse();
+        endedOwner(a, 5_000);
         assertThat(a.sum()).isEqualTo(5_000);
         for (int i = 0; i < 3_000; i++) {
             a.increment();
@@ -59,13 +51,7 @@ class PaddedAdderTest {
     @Test
     void aThreadTakesOverFromAnOwnerThatEndedAndGoesOnFromItsCount() throws Exception {
         PaddedAdder a = new PaddedAdder();
-        Thread first = new Thread(() -> {
-            for (int i = 0; i < 1_000; i++) {
-                a.increment();
-            }
-        });
-        first.start();
-        first.join(10_000);
+        Thread first = endedOwner(a, 1_000);
         assertThat(a.owner()).isSameAs(first);
         for (int i = 0; i < PaddedAdder.TAKEOVER_CHECK - 1; i++) {
             a.increment();
@@ -109,9 +95,7 @@ class PaddedAdderTest {
     @Test
     void manyThreadsRacingToTakeOverLoseNoCount() throws Exception {
         PaddedAdder a = new PaddedAdder();
-        Thread first = new Thread(a::increment);
-        first.start();
-        first.join(10_000);
+        Thread first = endedOwner(a, 1);
         int threads = 6;
         int each = 50 * PaddedAdder.TAKEOVER_CHECK;
         countOnThreads(a, threads, each);
@@ -140,12 +124,21 @@ class PaddedAdderTest {
     }
 
     @Test
-    void resetIsRefusedWithAReason() {
+    void resetClearsTheOwnersCountAndTheAddersAndCountingGoesOn() throws Exception {
         PaddedAdder a = new PaddedAdder();
-        a.increment();
-        assertThatThrownBy(a::reset).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("owner");
-        assertThatThrownBy(a::sumThenReset).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(a.sum()).isEqualTo(1);
+        endedOwner(a, 1_000);                 // 1,000 in the ended owner's field
+        a.add(5);                              // 5 through the adder (this thread is not the owner)
+        assertThat(a.sumThenReset()).isEqualTo(1_005);
+        assertThat(a.sum()).isZero();
+        for (int i = 0; i < PaddedAdder.TAKEOVER_CHECK; i++) {
+            a.increment();                     // takes over from the ended owner at the check
+        }
+        assertThat(a.owner()).isSameAs(Thread.currentThread());
+        assertThat(a.sum()).isEqualTo(PaddedAdder.TAKEOVER_CHECK);
+        a.reset();
+        assertThat(a.sum()).isZero();
+        a.add(3);
+        assertThat(a.sum()).isEqualTo(3);
     }
 
     /** {@code threads} threads, started together, each increment {@code a} {@code each} times. */
@@ -170,5 +163,19 @@ class PaddedAdderTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A thread that counts {@code n} on {@code a} first (so it owns it) and has ended when this returns. */
+    private static Thread endedOwner(PaddedAdder a, int n) throws InterruptedException {
+        Thread owner = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                a.increment();
+            }
+        });
+        owner.start();
+        owner.join(10_000);
+        assertThat(owner.isAlive()).as("the owner thread ended").isFalse();
+        assertThat(a.owner()).isSameAs(owner);
+        return owner;
     }
 }
