@@ -62,8 +62,9 @@ class BenchCommandTest {
 
     @Test
     void baselineOverTheMockSocketWithThreadsChannelsAndIdleChannels() {
-        assertThat(run("--baseline", "--mock-socket", "-n", "1000", "--warmup-rounds", "1", "--async-requests", "2000",
-                "--rounds", "2", "-t", "2", "-c", "3", "--idle-channels", "50", "-w", "8", "--per-round", "-q")).isZero();
+        int exit = run("--baseline", "--mock-socket", "-n", "1000", "--warmup-rounds", "1", "--async-requests", "2000",
+                "--rounds", "2", "-t", "2", "-c", "3", "--idle-channels", "50", "-w", "8", "--per-round", "-q");
+        assertThat(exit).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isZero();
         assertThat(lines().get(0)).endsWith("over mock-vpp over its socket");
         assertThat(lines()).anyMatch(l -> l.matches("round 2 sync\\s+raw [\\d,]+  mux [\\d,]+  mux\\+idle [\\d,]+"));
         assertThat(lines()).anyMatch(l -> l.startsWith("mux+idle ") && l.contains(" sync "));
