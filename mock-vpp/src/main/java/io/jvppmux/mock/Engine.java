@@ -35,6 +35,7 @@ final class Engine {
     final Scripts scripts = new Scripts();
     final ReceivedLog log;
     final InterfaceModel interfaces;
+    final RouteModel routes = new RouteModel();
     private final ScheduledThreadPoolExecutor executor;
     private final RequestProcessor processor;
     private final Set<ClientLink> links = ConcurrentHashMap.newKeySet();

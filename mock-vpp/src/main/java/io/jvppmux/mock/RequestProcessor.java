@@ -29,6 +29,7 @@ final class RequestProcessor {
         CoreHandlers.register(builtins);
         InterfaceHandlers.register(builtins);
         IpfixHandlers.register(builtins);
+        RouteHandlers.register(builtins);
     }
 
     /** How long to hold {@code msg} before processing it. */

@@ -51,7 +51,7 @@ class LiveDifferentialTest {
     private static final long NONE = 99_999;
 
     /** One request of the scenario and how its outcome is described. */
-    private record Step(String name, Function<ApiChannel, String> run) {
+    record Step(String name, Function<ApiChannel, String> run) {
     }
 
     private static List<Step> scenario() {
@@ -83,6 +83,7 @@ class LiveDifferentialTest {
         s.add(new Step("sw_interface_set_flags up again", ch -> call(ch, new SwInterfaceSetFlags().swIfIndex(1).flagsValue(1))));
         s.add(new Step("sw_interface_set_flags unknown", ch -> call(ch, new SwInterfaceSetFlags().swIfIndex(NONE).flagsValue(1))));
         s.add(new Step("sw_interface_set_flags down", ch -> call(ch, new SwInterfaceSetFlags().swIfIndex(1).flagsValue(0))));
+        s.addAll(RouteSteps.scenario());
         s.add(new Step("delete_loopback", ch -> call(ch, new DeleteLoopback().swIfIndex(2))));
         s.add(new Step("delete_loopback again", ch -> call(ch, new DeleteLoopback().swIfIndex(2))));
         s.add(new Step("delete_loopback local0", ch -> call(ch, new DeleteLoopback().swIfIndex(0))));
@@ -97,6 +98,7 @@ class LiveDifferentialTest {
         try (JvppMux mux = LiveTransports.connect(TransportKind.SOCKET, MuxConfig.defaults(), VPP.ensureRunning())) {
             real = play(mux);
         }
+        real.forEach((step, outcome) -> System.out.println("DIFFERENTIAL " + step + " -> " + outcome));
         Map<String, String> mock;
         try (MockVpp vpp = MockVpp.start(); JvppMux mux = JvppMux.connect(MuxConfig.defaults(), vpp.newTransport())) {
             mock = play(mux);
@@ -107,7 +109,6 @@ class LiveDifferentialTest {
                 differences.add(step + ":\n    VPP:  " + outcome + "\n    mock: " + mock.get(step));
             }
         });
-        real.forEach((step, outcome) -> System.out.println("DIFFERENTIAL " + step + " -> " + outcome));
         assertThat(differences).as("mock-vpp differs from VPP %s", real.get("show_version")).isEmpty();
         assertThat(real.keySet()).containsExactlyElementsOf(mock.keySet());
     }
@@ -140,7 +141,7 @@ class LiveDifferentialTest {
         return new WantInterfaceEvents().enableDisable(enable).pid(ProcessHandle.current().pid());
     }
 
-    private static <R extends Message> String call(ApiChannel ch, io.jvppmux.api.Request<R> request) {
+    static <R extends Message> String call(ApiChannel ch, io.jvppmux.api.Request<R> request) {
         try {
             R reply = ch.call(request);
             return reply.messageName() + " retval " + ((HasRetval) reply).retval() + fields(reply);
