@@ -36,6 +36,7 @@ final class Engine {
     final ReceivedLog log;
     final InterfaceModel interfaces;
     final RouteModel routes = new RouteModel();
+    final AddressModel addresses = new AddressModel();
     private final ScheduledThreadPoolExecutor executor;
     private final RequestProcessor processor;
     private final Set<ClientLink> links = ConcurrentHashMap.newKeySet();

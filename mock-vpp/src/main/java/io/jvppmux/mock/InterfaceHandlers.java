@@ -92,6 +92,7 @@ final class InterfaceHandlers {
             return;
         }
         model.remove(i.swIfIndex());
+        call.engine.addresses.deleteAll(i.swIfIndex());
         call.reply(new DeleteLoopbackReply().retval(0));
         model.notifySubscribers(i.swIfIndex(), 0, true);
     }

@@ -30,6 +30,7 @@ final class RequestProcessor {
         InterfaceHandlers.register(builtins);
         IpfixHandlers.register(builtins);
         RouteHandlers.register(builtins);
+        AddressHandlers.register(builtins);
     }
 
     /** How long to hold {@code msg} before processing it. */

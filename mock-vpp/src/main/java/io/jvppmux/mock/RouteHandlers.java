@@ -9,13 +9,16 @@ import io.jvppmux.binapi.ip.IpRouteDump;
 import io.jvppmux.binapi.ip.IpTableAddDel;
 import io.jvppmux.binapi.ip.IpTableAddDelReply;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Built-in behaviour of the IP routing messages, over {@link RouteModel}, with VPP 26.10's answers (checked by the
  * live differential test): a route in a table that was not made is refused with -3, a prefix longer than its
  * family's address with -171, a path over an interface that does not exist with -54; deleting what is not
- * there, and adding or deleting a table twice, succeed; a dump of a table that does not exist is empty.
+ * there, and adding or deleting a table twice, succeed; a dump of a table that does not exist is empty. A dump of
+ * IPv4 table 0 also holds the routes of the addresses of interfaces that are up ({@link AddressModel}).
  */
 final class RouteHandlers {
     /** VNET_API_ERROR_NO_SUCH_FIB. */
@@ -72,9 +75,19 @@ final class RouteHandlers {
         if (table == null) {
             return;
         }
-        for (IpRoute r : table) {
-            call.reply(new IpRouteDetails().route(r));
+        Map<String, IpRoute> connected = new LinkedHashMap<>();
+        if (!req.table().isIp6() && req.table().tableId() == 0) {
+            List<MockInterface> up = call.engine.interfaces.all().stream().filter(MockInterface::adminUp).toList();
+            for (IpRoute r : call.engine.addresses.connectedRoutes(up)) {
+                connected.put(RouteModel.key(r.prefix()), r);
+            }
         }
+        for (IpRoute r : table) {
+            if (!connected.containsKey(RouteModel.key(r.prefix()))) {  // an interface's route outranks the API's
+                call.reply(new IpRouteDetails().route(r));
+            }
+        }
+        connected.values().forEach(r -> call.reply(new IpRouteDetails().route(r)));
     }
 
     private static void tableAddDel(Call call) {

@@ -17,7 +17,7 @@
  * {@link io.jvppmux.mock.MockVpp#received()} and {@link io.jvppmux.mock.MockVpp#awaitReceived}.
  * <p>Unscripted, it answers as VPP 26.10 does (checked against a live VPP by java-impl's differential test):
  * {@code control_ping}, {@code show_version}, {@code cli_inband}, the interface messages over its interface table
- * (loopbacks, flags, {@code want_interface_events}), the IP routing messages over its routing tables
+ * (loopbacks, flags, {@code want_interface_events}, addresses), the IP routing messages over its routing tables
  * ({@code ip_route_add_del}, {@code ip_route_dump}, {@code ip_table_add_del}) and the ipfix exporter stream.
  */
 package io.jvppmux.mock;

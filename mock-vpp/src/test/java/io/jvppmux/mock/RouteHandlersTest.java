@@ -8,6 +8,14 @@ import io.jvppmux.binapi.fib_types.FibPathNhProto;
 import io.jvppmux.binapi.fib_types.FibPathType;
 import io.jvppmux.binapi.interfaces.CreateLoopback;
 import io.jvppmux.binapi.interfaces.CreateLoopbackReply;
+import io.jvppmux.binapi.interfaces.DeleteLoopback;
+import io.jvppmux.binapi.interfaces.DeleteLoopbackReply;
+import io.jvppmux.binapi.interfaces.SwInterfaceAddDelAddress;
+import io.jvppmux.binapi.interfaces.SwInterfaceAddDelAddressReply;
+import io.jvppmux.binapi.interfaces.SwInterfaceSetFlags;
+import io.jvppmux.binapi.interfaces.SwInterfaceSetFlagsReply;
+import io.jvppmux.binapi.ip.IpAddressDetails;
+import io.jvppmux.binapi.ip.IpAddressDump;
 import io.jvppmux.binapi.ip.IpRoute;
 import io.jvppmux.binapi.ip.IpRouteAddDel;
 import io.jvppmux.binapi.ip.IpRouteAddDelReply;
@@ -27,7 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** mock-vpp's routing tables through its in-process face: what VPP 26.10 answers (the live differential test checks it). */
+/** mock-vpp's routing tables and interface addresses through its in-process face: what VPP 26.10 answers (the live differential test checks it). */
 class RouteHandlersTest {
     private int context = 100;
 
@@ -69,6 +77,36 @@ class RouteHandlersTest {
     }
 
     @Test
+    void anInterfacesAddressesMakeRoutesWhileItIsUp() throws Exception {
+        try (MockVpp vpp = MockVpp.start(); InProcessClient c = new InProcessClient(vpp)) {
+            c.send(new CreateLoopback(), 1);
+            assertThat(c.expect(new CreateLoopbackReply()).swIfIndex()).isEqualTo(1);
+            assertThat(address(c, 1, true, ip(10, 9, 0, 1), 24)).isZero();
+            assertThat(address(c, 1, true, ip(10, 9, 0, 1), 24)).as("again").isEqualTo(-105);
+            assertThat(address(c, 99, true, ip(10, 9, 0, 1), 24)).as("no such interface").isEqualTo(-2);
+            assertThat(address(c, 1, true, ip(10, 8, 0, 5), 32)).isZero();
+            c.send(new IpAddressDump().swIfIndex(1), 2);
+            c.send(new ControlPing(), 3);
+            assertThat(c.expect(new IpAddressDetails()).prefix()).isEqualTo(prefix(ip(10, 9, 0, 1), 24));
+            assertThat(c.expect(new IpAddressDetails()).prefix()).isEqualTo(prefix(ip(10, 8, 0, 5), 32));
+            c.expect(new ControlPingReply());
+            assertThat(dump(c, 0)).as("the interface is down").hasSize(5);
+
+            c.send(new SwInterfaceSetFlags().swIfIndex(1).flagsValue(1), 4);
+            assertThat(c.expect(new SwInterfaceSetFlagsReply()).retval()).isZero();
+            assertThat(dump(c, 0)).hasSize(10).contains("10.9.0.1/24 NORMAL if 1 via .0", "10.9.0.1/32 LOCAL if 1 via .1",
+                    "10.9.0.0/32 DROP", "10.9.0.255/32 DROP", "10.8.0.5/32 LOCAL if 1 via .5");
+
+            assertThat(address(c, 1, false, ip(10, 9, 0, 1), 24)).isZero();
+            assertThat(address(c, 1, false, ip(10, 9, 0, 1), 24)).as("deleted already").isEqualTo(-60);
+            assertThat(dump(c, 0)).hasSize(6);
+            c.send(new DeleteLoopback().swIfIndex(1), 5);
+            assertThat(c.expect(new DeleteLoopbackReply()).retval()).isZero();
+            assertThat(dump(c, 0)).as("its addresses went with it").hasSize(5);
+        }
+    }
+
+    @Test
     void aPrefixIsFoundWithItsHostBitsCleared() {
         Prefix a = prefix(ip(20, 0, 2, 9), 24);
         Prefix b = prefix(ip(20, 0, 2, 0), 24);
@@ -84,6 +122,12 @@ class RouteHandlersTest {
         IpRoute r = new IpRoute().tableId(table).prefix(prefix(ip, len)).paths(List.of(paths));
         c.send(new IpRouteAddDel().isAdd(add).isMultipath(multipath).route(r), ++context);
         return c.expect(new IpRouteAddDelReply()).retval();
+    }
+
+    private int address(InProcessClient c, long swIfIndex, boolean add, byte[] ip, int len)
+            throws InterruptedException {
+        c.send(new SwInterfaceAddDelAddress().swIfIndex(swIfIndex).isAdd(add).prefix(prefix(ip, len)), ++context);
+        return c.expect(new SwInterfaceAddDelAddressReply()).retval();
     }
 
     private int table(InProcessClient c, long id, boolean add) throws InterruptedException {

@@ -5,6 +5,10 @@ import io.jvppmux.binapi.fib_types.FibPath;
 import io.jvppmux.binapi.fib_types.FibPathNh;
 import io.jvppmux.binapi.fib_types.FibPathNhProto;
 import io.jvppmux.binapi.fib_types.FibPathType;
+import io.jvppmux.binapi.interfaces.SwInterfaceAddDelAddress;
+import io.jvppmux.binapi.interfaces.SwInterfaceSetFlags;
+import io.jvppmux.binapi.ip.IpAddressDetails;
+import io.jvppmux.binapi.ip.IpAddressDump;
 import io.jvppmux.binapi.ip.IpRoute;
 import io.jvppmux.binapi.ip.IpRouteAddDel;
 import io.jvppmux.binapi.ip.IpRouteDetails;
@@ -25,7 +29,8 @@ import java.util.List;
 /**
  * The routing part of {@link LiveDifferentialTest}'s scenario: IPv4 routes added, replaced, given a second path,
  * deleted (twice), in a table that does not exist and in one created for them, with bad arguments, and the
- * tables dumped between (VPP's own routes included), over interface 1 (the scenario's first loopback).
+ * tables dumped between (VPP's own routes included), over interface 1 (the scenario's first loopback); then that
+ * interface's addresses, and the routes they make while it is up.
  */
 final class RouteSteps {
     private static final long VIA_IF = 1;
@@ -70,6 +75,28 @@ final class RouteSteps {
         s.add(step("ip_route_dump table 7, deleted", ch -> dump(ch, 7, false)));
         s.add(step("ip_table_add_del delete 7 again", ch -> LiveDifferentialTest.call(ch, table(7, false))));
         s.add(step("ip_route_dump ip4 table 0 at the end", ch -> dump(ch, 0, false)));
+        s.add(step("sw_interface_add_del_address add", ch -> address(ch, VIA_IF, true, "10.9.0.1", 24)));
+        s.add(step("sw_interface_add_del_address add again", ch -> address(ch, VIA_IF, true, "10.9.0.1", 24)));
+        s.add(step("sw_interface_add_del_address add a second", ch -> address(ch, VIA_IF, true, "10.8.0.5", 16)));
+        s.add(step("sw_interface_add_del_address add a /31 and a /32", ch -> address(ch, VIA_IF, true, "10.6.0.2", 31)
+                + " | " + address(ch, VIA_IF, true, "10.5.0.9", 32)));
+        s.add(step("sw_interface_add_del_address unknown interface", ch -> address(ch, NO_IF, true, "10.7.0.1", 24)));
+        s.add(step("ip_address_dump", ch -> addresses(ch, VIA_IF)));
+        s.add(step("ip_address_dump unknown interface", ch -> addresses(ch, NO_IF)));
+        s.add(step("ip_route_dump ip4 table 0 with the addresses, interface down", ch -> dump(ch, 0, false)));
+        s.add(step("sw_interface_set_flags up, with addresses", ch -> LiveDifferentialTest.call(ch,
+                new SwInterfaceSetFlags().swIfIndex(VIA_IF).flagsValue(1))));
+        s.add(step("ip_route_dump ip4 table 0 with the addresses, interface up", ch -> dump(ch, 0, false)));
+        s.add(step("sw_interface_set_flags down, with addresses", ch -> LiveDifferentialTest.call(ch,
+                new SwInterfaceSetFlags().swIfIndex(VIA_IF).flagsValue(0))));
+        s.add(step("ip_route_dump ip4 table 0 with the addresses, interface down again", ch -> dump(ch, 0, false)));
+        s.add(step("sw_interface_add_del_address delete", ch -> address(ch, VIA_IF, false, "10.9.0.1", 24)));
+        s.add(step("sw_interface_add_del_address delete again", ch -> address(ch, VIA_IF, false, "10.9.0.1", 24)));
+        s.add(step("ip_address_dump after the delete", ch -> addresses(ch, VIA_IF)));
+        s.add(step("sw_interface_add_del_address delete all", ch -> LiveDifferentialTest.call(ch,
+                new SwInterfaceAddDelAddress().swIfIndex(VIA_IF).isAdd(false).delAll(true))));
+        s.add(step("ip_address_dump after delete all", ch -> addresses(ch, VIA_IF)));
+        s.add(step("ip_route_dump ip4 table 0 without addresses", ch -> dump(ch, 0, false)));
         return s;
     }
 
@@ -82,6 +109,20 @@ final class RouteSteps {
                                 FibPath... paths) {
         IpRoute r = new IpRoute().tableId(table).prefix(prefix(ip, len)).paths(List.of(paths));
         return LiveDifferentialTest.call(ch, new IpRouteAddDel().isAdd(add).isMultipath(multipath).route(r));
+    }
+
+    private static String address(ApiChannel ch, long swIfIndex, boolean add, String ip, int len) {
+        return LiveDifferentialTest.call(ch, new SwInterfaceAddDelAddress().swIfIndex(swIfIndex).isAdd(add)
+                .prefix(prefix(ip, len)));
+    }
+
+    /** The interface's IPv4 addresses, as sw_if_index and prefix. */
+    private static String addresses(ApiChannel ch, long swIfIndex) {
+        List<String> out = new ArrayList<>();
+        for (IpAddressDetails d : ch.dump(new IpAddressDump().swIfIndex(swIfIndex).isIpv6(false))) {
+            out.add(d.swIfIndex() + ":" + text(d.prefix().address(), false) + "/" + d.prefix().len());
+        }
+        return "ip_address_details x" + out.size() + " " + out;
     }
 
     private static IpTableAddDel table(long id, boolean add) {
