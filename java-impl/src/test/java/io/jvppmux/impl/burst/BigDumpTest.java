@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -47,13 +46,9 @@ class BigDumpTest {
         vpp.close();
     }
 
-    static Stream<Arguments> faces() {
-        return Stream.of(Arguments.of("in-process", (Supplier<Face>) Face::inProcess),
-                Arguments.of("socket", (Supplier<Face>) Face::socket));
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("faces")
+    @MethodSource("io.jvppmux.impl.testing.Face#both")
     void theSeedsLoopReadsEveryDetailInOrderWhileAnotherChannelIsServedAtOnce(String name, Supplier<Face> faces)
             throws Exception {
         try (Face face = faces.get(); JvppMux mux = face.connect(vpp, MuxConfig.defaults());
@@ -95,7 +90,7 @@ class BigDumpTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("faces")
+    @MethodSource("io.jvppmux.impl.testing.Face#both")
     void dumpAndAsyncDumpsAndConcurrentReadersAllGetEverything(String name, Supplier<Face> faces) throws Exception {
         try (Face face = faces.get(); JvppMux mux = face.connect(vpp, MuxConfig.defaults());
              ApiChannel ch = mux.newApiChannel()) {
@@ -114,7 +109,7 @@ class BigDumpTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("faces")
+    @MethodSource("io.jvppmux.impl.testing.Face#both")
     void aReaderThatStopsExhaustsTheByteBudgetAndGetsTheSpecificExceptionNothingElseBreaks(String name,
             Supplier<Face> faces) throws Exception {
         MuxConfig small = MuxConfig.builder().replyBufferBytes(1 << 20).build();

@@ -14,10 +14,8 @@ import io.jvppmux.impl.testing.RouteTraffic;
 import io.jvppmux.mock.MockVpp;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -30,13 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RouteScaleTest {
     private static final int ROUTES = 30_000;
 
-    static Stream<Arguments> faces() {
-        return Stream.of(Arguments.of("in-process", (Supplier<Face>) Face::inProcess),
-                Arguments.of("socket", (Supplier<Face>) Face::socket));
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("faces")
+    @MethodSource("io.jvppmux.impl.testing.Face#both")
     void thirtyThousandRoutesAreAddedDumpedAndRemoved(String name, Supplier<Face> faces) throws Exception {
         try (MockVpp vpp = MockVpp.start(); Face face = faces.get(); JvppMux mux = face.connect(vpp, MuxConfig.defaults());
              ApiChannel ch = mux.newApiChannel()) {

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * One way of reaching mock-vpp: its in-process transport, or its socket server with the pure-Java socket
@@ -23,6 +26,15 @@ public abstract class Face implements AutoCloseable {
     /** Releases what the face set up (idempotent). */
     @Override
     public abstract void close();
+
+    /**
+     * Both faces as arguments of a parameterized test ({@code @MethodSource("io.jvppmux.impl.testing.Face#both")}):
+     * a name, then a supplier of the face.
+     */
+    public static Stream<Arguments> both() {
+        return Stream.of(Arguments.of("in-process", (Supplier<Face>) Face::inProcess),
+                Arguments.of("socket", (Supplier<Face>) Face::socket));
+    }
 
     /** mock-vpp's in-process transport. */
     public static Face inProcess() {
