@@ -18,7 +18,6 @@ import io.jvppmux.binapi.ip.IpTableAddDel;
 import io.jvppmux.binapi.ip_types.Address;
 import io.jvppmux.binapi.ip_types.AddressFamily;
 import io.jvppmux.binapi.ip_types.AddressUnion;
-import io.jvppmux.binapi.ip_types.Ip4Address;
 import io.jvppmux.binapi.ip_types.Prefix;
 import io.jvppmux.api.VppApiException;
 import java.net.InetAddress;
@@ -75,6 +74,13 @@ final class RouteSteps {
         s.add(step("ip_route_dump table 7, deleted", ch -> dump(ch, 7, false)));
         s.add(step("ip_table_add_del delete 7 again", ch -> LiveDifferentialTest.call(ch, table(7, false))));
         s.add(step("ip_route_dump ip4 table 0 at the end", ch -> dump(ch, 0, false)));
+        s.add(step("ip_route_add_del ip6 add", ch -> route(ch, true, false, 0, "2001:db8:1::", 64,
+                path(VIA_IF, "2001:db8::2"))));
+        s.add(step("ip_route_add_del ip6 prefix length 129", ch -> route(ch, true, false, 0, "2001:db8:2::", 129,
+                path(VIA_IF, "2001:db8::2"))));
+        s.add(step("ip_route_dump ip6 table 0 with ours", ch -> dump(ch, 0, true)));
+        s.add(step("ip_route_add_del ip6 delete", ch -> route(ch, false, false, 0, "2001:db8:1::", 64)));
+        s.add(step("ip_route_dump ip6 table 0 at the end", ch -> dump(ch, 0, true)));
         s.add(step("sw_interface_add_del_address add", ch -> address(ch, VIA_IF, true, "10.9.0.1", 24)));
         s.add(step("sw_interface_add_del_address add again", ch -> address(ch, VIA_IF, true, "10.9.0.1", 24)));
         s.add(step("sw_interface_add_del_address add a second", ch -> address(ch, VIA_IF, true, "10.8.0.5", 16)));
@@ -129,15 +135,18 @@ final class RouteSteps {
         return new IpTableAddDel().isAdd(add).table(new IpTable().tableId(id).isIp6(false));
     }
 
+    /** A path over {@code swIfIndex} via {@code nextHop} (IPv4 or IPv6). */
     private static FibPath path(long swIfIndex, String nextHop) {
+        byte[] nh = bytes(nextHop);
         return new FibPath().swIfIndex(swIfIndex).weight(1).type(FibPathType.FIB_API_PATH_TYPE_NORMAL)
-                .proto(FibPathNhProto.FIB_API_PATH_NH_PROTO_IP4)
-                .nh(new FibPathNh().address(new AddressUnion().ip4(new Ip4Address(bytes(nextHop)))));
+                .proto(nh.length == 16 ? FibPathNhProto.FIB_API_PATH_NH_PROTO_IP6 : FibPathNhProto.FIB_API_PATH_NH_PROTO_IP4)
+                .nh(new FibPathNh().address(new AddressUnion().raw(nh)));
     }
 
     private static Prefix prefix(String ip, int len) {
-        return new Prefix().address(new Address().af(AddressFamily.ADDRESS_IP4)
-                .un(new AddressUnion().ip4(new Ip4Address(bytes(ip))))).len(len);
+        byte[] a = bytes(ip);
+        return new Prefix().address(new Address().af(a.length == 16 ? AddressFamily.ADDRESS_IP6 : AddressFamily.ADDRESS_IP4)
+                .un(new AddressUnion().raw(a))).len(len);
     }
 
     /** The routes of a table, each as prefix and paths (type, interface, next hop, weight, preference). */
@@ -150,7 +159,8 @@ final class RouteSteps {
                         + " table " + r.tableId() + " paths " + r.nPaths());
                 for (FibPath p : r.paths()) {
                     b.append(" [").append(p.type()).append(" if ").append(p.swIfIndex()).append(" nh ")
-                            .append(ip6 ? "-" : text(p.nh().address().ip4().bytes())).append(" w ")
+                            .append(text(ip6 ? p.nh().address().ip6().bytes() : p.nh().address().ip4().bytes()))
+                            .append(" w ")
                             .append(p.weight()).append(" pref ").append(p.preference()).append(" proto ")
                             .append(p.proto()).append(" flags ").append(p.flagsValue()).append(']');
                 }
