@@ -2,6 +2,22 @@ package io.jvppmux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jvppmux.api.ApiChannel;
+import io.jvppmux.api.MuxConfig;
+import io.jvppmux.binapi.fib_types.FibPath;
+import io.jvppmux.binapi.fib_types.FibPathNh;
+import io.jvppmux.binapi.fib_types.FibPathNhProto;
+import io.jvppmux.binapi.fib_types.FibPathType;
+import io.jvppmux.binapi.interfaces.CreateLoopback;
+import io.jvppmux.binapi.interfaces.SwInterfaceAddDelAddress;
+import io.jvppmux.binapi.interfaces.SwInterfaceSetFlags;
+import io.jvppmux.binapi.ip.IpRoute;
+import io.jvppmux.binapi.ip.IpRouteAddDel;
+import io.jvppmux.binapi.ip_types.Address;
+import io.jvppmux.binapi.ip_types.AddressFamily;
+import io.jvppmux.binapi.ip_types.AddressUnion;
+import io.jvppmux.binapi.ip_types.Prefix;
+import io.jvppmux.impl.JvppMux;
 import io.jvppmux.mock.MockSocketServer;
 import io.jvppmux.mock.MockVpp;
 import java.io.PrintWriter;
@@ -9,13 +25,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** cli, events, --json and the target options, in-process against mock-vpp. */
+/** cli, events, routes, --json and the target options, against mock-vpp. */
 @Timeout(60)
 class CommandsTest {
     private final StringWriter out = new StringWriter();
@@ -154,5 +171,67 @@ class CommandsTest {
         assertThat(run("version", "--shm", "--shm-prefix", "jvppmux-none", "--vppapiclient", dir.resolve("no.so").toString()))
                 .isEqualTo(1);
         assertThat(err.toString().lines()).singleElement().asString().startsWith("jvppmux: ").contains("no.so");
+    }
+
+    @Test
+    void routesListsTheTableSortedWithEachPathsTypeInterfaceAndNextHop() {
+        try (MockVpp vpp = MockVpp.start(); MockSocketServer server = vpp.startSocketServer(dir.resolve("api.sock"))) {
+            try (JvppMux mux = JvppMux.connect(MuxConfig.defaults(), vpp.newTransport()); ApiChannel ch = mux.newApiChannel()) {
+                long loop = ch.call(new CreateLoopback()).swIfIndex();
+                ch.call(new SwInterfaceSetFlags().swIfIndex(loop).flagsValue(1));
+                ch.call(new SwInterfaceAddDelAddress().swIfIndex(loop).isAdd(true).prefix(prefix(10, 0, 0, 1, 24)));
+                ch.call(new IpRouteAddDel().isAdd(true).route(new IpRoute().prefix(prefix(20, 1, 0, 0, 16))
+                        .paths(List.of(via(loop, 2, 1), via(loop, 3, 3)))));
+            }
+            assertThat(run("routes", "--socket", server.path().toString())).as(err.toString()).isZero();
+            assertThat(out.toString().lines().toList()).containsExactly(
+                    "prefix                                       paths",
+                    "0.0.0.0/0                                    drop",
+                    "0.0.0.0/32                                   drop",
+                    "10.0.0.0/32                                  drop",
+                    "10.0.0.1/24                                  normal loop0 (1)",
+                    "10.0.0.1/32                                  local via 10.0.0.1 loop0 (1)",
+                    "10.0.0.255/32                                drop",
+                    "20.1.0.0/16                                  normal via 10.0.0.2 loop0 (1); normal via 10.0.0.3 loop0 (1) weight 3",
+                    "224.0.0.0/4                                  drop",
+                    "240.0.0.0/4                                  drop",
+                    "255.255.255.255/32                           drop",
+                    "10 routes in IPv4 table 0");
+
+            out.getBuffer().setLength(0);
+            assertThat(run("routes", "--socket", server.path().toString(), "--table", "9", "--json")).isZero();
+            assertThat(out.toString()).isEqualTo("[]\n");
+        }
+    }
+
+    @Test
+    void ipv6AddressesAreWrittenShort() {
+        assertThat(RoutesCommand.text(new byte[16])).isEqualTo("::");
+        byte[] a = new byte[16];
+        a[0] = 0x20;
+        a[1] = 0x01;
+        a[2] = 0x0d;
+        a[3] = (byte) 0xb8;
+        a[15] = 1;
+        assertThat(RoutesCommand.text(a)).isEqualTo("2001:db8::1");
+        a[5] = 1;
+        a[9] = 1;
+        assertThat(RoutesCommand.text(a)).as("the longest run").isEqualTo("2001:db8:1:0:1::1");
+        byte[] fe80 = new byte[16];
+        fe80[0] = (byte) 0xfe;
+        fe80[1] = (byte) 0x80;
+        assertThat(RoutesCommand.text(fe80)).isEqualTo("fe80::");
+        assertThat(RoutesCommand.text(new byte[] {10, 0, 0, 1})).isEqualTo("10.0.0.1");
+    }
+
+    private static FibPath via(long swIfIndex, int lastByte, int weight) {
+        return new FibPath().swIfIndex(swIfIndex).weight(weight).type(FibPathType.FIB_API_PATH_TYPE_NORMAL)
+                .proto(FibPathNhProto.FIB_API_PATH_NH_PROTO_IP4)
+                .nh(new FibPathNh().address(new AddressUnion().raw(new byte[] {10, 0, 0, (byte) lastByte})));
+    }
+
+    private static Prefix prefix(int a, int b, int c, int d, int len) {
+        return new Prefix().address(new Address().af(AddressFamily.ADDRESS_IP4)
+                .un(new AddressUnion().raw(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d}))).len(len);
     }
 }

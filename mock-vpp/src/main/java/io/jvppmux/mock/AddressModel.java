@@ -20,7 +20,8 @@ import java.util.Map;
  * its interface is admin up, in table 0 (measured on VPP 26.10 for prefixes up to /30): the subnet, as the address
  * was given (one path over the interface, no next hop), the address itself (/32, a local path) and the subnet's
  * first and last addresses (/32, dropping). A /31 gets the subnet, the local route and one to the other address of
- * the pair (over the interface, via it); a /32 the local route only.
+ * the pair (over the interface, via it); a /32 the local route only. IPv6 addresses are kept and dumped but make no
+ * routes here (VPP makes the subnet, written masked, and a local /128).
  */
 final class AddressModel {
     private final Map<Long, List<Prefix>> byInterface = new HashMap<>();
