@@ -9,6 +9,7 @@ import io.jvppmux.binapi.ip_types.Address;
 import io.jvppmux.binapi.ip_types.AddressFamily;
 import io.jvppmux.binapi.ip_types.AddressUnion;
 import io.jvppmux.binapi.ip_types.Ip4Address;
+import io.jvppmux.binapi.ip_types.Ip6Address;
 import io.jvppmux.binapi.ip_types.Prefix;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The IP addresses of mock-vpp's interfaces (engine thread only), and the routes VPP makes of an IPv4 address while
- * its interface is admin up, in table 0 (measured on VPP 26.10 for prefixes up to /30): the subnet, as the address
- * was given (one path over the interface, no next hop), the address itself (/32, a local path) and the subnet's
- * first and last addresses (/32, dropping). A /31 gets the subnet, the local route and one to the other address of
- * the pair (over the interface, via it); a /32 the local route only. IPv6 addresses are kept and dumped but make no
- * routes here (VPP makes the subnet, written masked, and a local /128).
+ * The IP addresses of mock-vpp's interfaces (engine thread only), and the routes VPP makes of an address while its
+ * interface is admin up, in table 0 of its family (measured on VPP 26.10). IPv4, up to /30: the subnet as the
+ * address was given (one path over the interface, no next hop), the address itself (/32, a local path) and the
+ * subnet's first and last addresses (/32, dropping); a /31 gets the subnet, the local route and one to the other
+ * address of the pair (over the interface, via it); a /32 the local route only. IPv6: the subnet with its host bits
+ * cleared (unlike IPv4) unless a /128, and the address /128 (local).
  */
 final class AddressModel {
     private final Map<Long, List<Prefix>> byInterface = new HashMap<>();
@@ -52,17 +53,47 @@ final class AddressModel {
         byInterface.remove(swIfIndex);
     }
 
-    /** The routes VPP derives from the IPv4 addresses of {@code up}, the interfaces that are admin up. */
-    List<IpRoute> connectedRoutes(List<MockInterface> up) {
+    /** The routes VPP derives from the addresses of one family of {@code up}, the interfaces that are admin up. */
+    List<IpRoute> connectedRoutes(List<MockInterface> up, boolean isIp6) {
         List<IpRoute> out = new ArrayList<>();
         for (MockInterface i : up) {
             for (Prefix p : of(i.swIfIndex())) {
-                if (!RouteModel.isIp6(p)) {
+                if (RouteModel.isIp6(p) != isIp6) {
+                    continue;
+                }
+                if (isIp6) {
+                    connected6(i.swIfIndex(), p, out);
+                } else {
                     connected(i.swIfIndex(), p, out);
                 }
             }
         }
         return out;
+    }
+
+    /** IPv6: the subnet with its host bits cleared (over the interface) unless a /128, and the address /128 (local). */
+    private static void connected6(long swIfIndex, Prefix p, List<IpRoute> out) {
+        byte[] a = p.address().un().ip6().bytes();
+        if (p.len() < 128) {
+            byte[] net = a.clone();
+            for (int i = 0; i < 16; i++) {
+                int keep = Math.max(0, Math.min(8, p.len() - 8 * i));
+                net[i] = (byte) (net[i] & (0xFF << (8 - keep)));
+            }
+            out.add(route6(v6(net, p.len()), new FibPath().swIfIndex(swIfIndex).type(FibPathType.FIB_API_PATH_TYPE_NORMAL)));
+        }
+        out.add(route6(v6(a, 128), new FibPath().swIfIndex(swIfIndex).type(FibPathType.FIB_API_PATH_TYPE_LOCAL)
+                .nh(new FibPathNh().address(new AddressUnion().ip6(new Ip6Address(a))))));
+    }
+
+    private static IpRoute route6(Prefix p, FibPath path) {
+        return new IpRoute().tableId(0).prefix(p)
+                .paths(List.of(path.weight(1).proto(FibPathNhProto.FIB_API_PATH_NH_PROTO_IP6)));
+    }
+
+    private static Prefix v6(byte[] a, int len) {
+        return new Prefix().address(new Address().af(AddressFamily.ADDRESS_IP6)
+                .un(new AddressUnion().ip6(new Ip6Address(a)))).len(len);
     }
 
     private static void connected(long swIfIndex, Prefix p, List<IpRoute> out) {

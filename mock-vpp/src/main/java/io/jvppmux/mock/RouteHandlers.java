@@ -18,7 +18,7 @@ import java.util.Map;
  * live differential test): a route in a table that was not made is refused with -3, a prefix longer than its
  * family's address with -171, a path over an interface that does not exist with -54; deleting what is not
  * there, and adding or deleting a table twice, succeed; a dump of a table that does not exist is empty. A dump of
- * IPv4 table 0 also holds the routes of the addresses of interfaces that are up ({@link AddressModel}).
+ * table 0 also holds the routes of the addresses of interfaces that are up ({@link AddressModel}).
  */
 final class RouteHandlers {
     /** VNET_API_ERROR_NO_SUCH_FIB. */
@@ -76,9 +76,9 @@ final class RouteHandlers {
             return;
         }
         Map<String, IpRoute> connected = new LinkedHashMap<>();
-        if (!req.table().isIp6() && req.table().tableId() == 0) {
+        if (req.table().tableId() == 0) {
             List<MockInterface> up = call.engine.interfaces.all().stream().filter(MockInterface::adminUp).toList();
-            for (IpRoute r : call.engine.addresses.connectedRoutes(up)) {
+            for (IpRoute r : call.engine.addresses.connectedRoutes(up, req.table().isIp6())) {
                 connected.put(RouteModel.key(r.prefix()), r);
             }
         }

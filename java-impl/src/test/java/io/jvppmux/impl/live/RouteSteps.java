@@ -93,6 +93,10 @@ final class RouteSteps {
         s.add(step("sw_interface_set_flags up, with addresses", ch -> LiveDifferentialTest.call(ch,
                 new SwInterfaceSetFlags().swIfIndex(VIA_IF).flagsValue(1))));
         s.add(step("ip_route_dump ip4 table 0 with the addresses, interface up", ch -> dump(ch, 0, false)));
+        s.add(step("sw_interface_add_del_address add ip6, interface up", ch -> address(ch, VIA_IF, true,
+                "2001:db8:5::1", 64) + " | " + address(ch, VIA_IF, true, "2001:db8:6::7", 128)));
+        s.add(step("ip_address_dump ip6", ch -> addresses(ch, VIA_IF, true)));
+        s.add(step("ip_route_dump ip6 table 0 with the addresses, interface up", ch -> dump(ch, 0, true)));
         s.add(step("sw_interface_set_flags down, with addresses", ch -> LiveDifferentialTest.call(ch,
                 new SwInterfaceSetFlags().swIfIndex(VIA_IF).flagsValue(0))));
         s.add(step("ip_route_dump ip4 table 0 with the addresses, interface down again", ch -> dump(ch, 0, false)));
@@ -122,11 +126,15 @@ final class RouteSteps {
                 .prefix(prefix(ip, len)));
     }
 
-    /** The interface's IPv4 addresses, as sw_if_index and prefix. */
+    /** The interface's addresses of one family, as sw_if_index and prefix. */
     private static String addresses(ApiChannel ch, long swIfIndex) {
+        return addresses(ch, swIfIndex, false);
+    }
+
+    private static String addresses(ApiChannel ch, long swIfIndex, boolean ip6) {
         List<String> out = new ArrayList<>();
-        for (IpAddressDetails d : ch.dump(new IpAddressDump().swIfIndex(swIfIndex).isIpv6(false))) {
-            out.add(d.swIfIndex() + ":" + text(d.prefix().address(), false) + "/" + d.prefix().len());
+        for (IpAddressDetails d : ch.dump(new IpAddressDump().swIfIndex(swIfIndex).isIpv6(ip6))) {
+            out.add(d.swIfIndex() + ":" + text(d.prefix().address(), ip6) + "/" + d.prefix().len());
         }
         return "ip_address_details x" + out.size() + " " + out;
     }
