@@ -205,6 +205,16 @@ class CommandsTest {
     }
 
     @Test
+    void routesRefusesATableIdOutsideU32() {
+        assertThat(run("routes", "--table", "-1")).isEqualTo(2);
+        assertThat(run("routes", "--table", "4294967296")).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().filter(l -> l.startsWith("jvppmux: "))).containsExactly(
+                "jvppmux: --table -1: a table id is 0..4294967295 (see --help)",
+                "jvppmux: --table 4294967296: a table id is 0..4294967295 (see --help)");
+    }
+
+    @Test
     void ipv6AddressesAreWrittenShort() {
         assertThat(RoutesCommand.text(new byte[16])).isEqualTo("::");
         byte[] a = new byte[16];

@@ -1,15 +1,7 @@
 package io.jvppmux.mock;
 
-import io.jvppmux.binapi.fib_types.FibPath;
-import io.jvppmux.binapi.fib_types.FibPathNh;
-import io.jvppmux.binapi.fib_types.FibPathNhProto;
 import io.jvppmux.binapi.fib_types.FibPathType;
 import io.jvppmux.binapi.ip.IpRoute;
-import io.jvppmux.binapi.ip_types.Address;
-import io.jvppmux.binapi.ip_types.AddressFamily;
-import io.jvppmux.binapi.ip_types.AddressUnion;
-import io.jvppmux.binapi.ip_types.Ip4Address;
-import io.jvppmux.binapi.ip_types.Ip6Address;
 import io.jvppmux.binapi.ip_types.Prefix;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,12 +50,7 @@ final class AddressModel {
         List<IpRoute> out = new ArrayList<>();
         for (MockInterface i : up) {
             for (Prefix p : of(i.swIfIndex())) {
-                if (RouteModel.isIp6(p) != isIp6) {
-                    continue;
-                }
-                if (isIp6) {
-                    connected6(i.swIfIndex(), p, out);
-                } else {
+                if (RouteModel.isIp6(p) == isIp6) {
                     connected(i.swIfIndex(), p, out);
                 }
             }
@@ -71,64 +58,37 @@ final class AddressModel {
         return out;
     }
 
-    /** IPv6: the subnet with its host bits cleared (over the interface) unless a /128, and the address /128 (local). */
-    private static void connected6(long swIfIndex, Prefix p, List<IpRoute> out) {
-        byte[] a = p.address().un().ip6().bytes();
-        if (p.len() < 128) {
-            byte[] net = a.clone();
-            for (int i = 0; i < 16; i++) {
-                int keep = Math.max(0, Math.min(8, p.len() - 8 * i));
-                net[i] = (byte) (net[i] & (0xFF << (8 - keep)));
-            }
-            out.add(route6(v6(net, p.len()), new FibPath().swIfIndex(swIfIndex).type(FibPathType.FIB_API_PATH_TYPE_NORMAL)));
-        }
-        out.add(route6(v6(a, 128), new FibPath().swIfIndex(swIfIndex).type(FibPathType.FIB_API_PATH_TYPE_LOCAL)
-                .nh(new FibPathNh().address(new AddressUnion().ip6(new Ip6Address(a))))));
-    }
-
-    private static IpRoute route6(Prefix p, FibPath path) {
-        return new IpRoute().tableId(0).prefix(p)
-                .paths(List.of(path.weight(1).proto(FibPathNhProto.FIB_API_PATH_NH_PROTO_IP6)));
-    }
-
-    private static Prefix v6(byte[] a, int len) {
-        return new Prefix().address(new Address().af(AddressFamily.ADDRESS_IP6)
-                .un(new AddressUnion().ip6(new Ip6Address(a)))).len(len);
-    }
-
+    /** The routes of one address of interface {@code swIfIndex} (see the class comment). */
     private static void connected(long swIfIndex, Prefix p, List<IpRoute> out) {
-        byte[] a = p.address().un().ip4().bytes();
+        byte[] a = RouteModel.address(p);
         int len = p.len();
-        int ip = (a[0] & 0xFF) << 24 | (a[1] & 0xFF) << 16 | (a[2] & 0xFF) << 8 | a[3] & 0xFF;
-        int mask = len == 0 ? 0 : -1 << (32 - len);
-        if (len < 32) {
-            out.add(route(p, new FibPath().swIfIndex(swIfIndex).type(FibPathType.FIB_API_PATH_TYPE_NORMAL)));
+        int bits = a.length * 8;
+        byte[] none = new byte[a.length];
+        if (len < bits) {
+            Prefix subnet = a.length == 16 ? RouteModel.prefix(RouteModel.masked(a, len), len) : p;
+            out.add(RouteModel.route(0, subnet, FibPathType.FIB_API_PATH_TYPE_NORMAL, swIfIndex, none));
         }
-        out.add(route(v4(ip, 32), new FibPath().swIfIndex(swIfIndex).type(FibPathType.FIB_API_PATH_TYPE_LOCAL)
-                .nh(new FibPathNh().address(new AddressUnion().ip4(new Ip4Address(a))))));
+        out.add(RouteModel.route(0, RouteModel.prefix(a, bits), FibPathType.FIB_API_PATH_TYPE_LOCAL, swIfIndex, a));
+        if (a.length == 16) {
+            return;
+        }
         if (len == 31) {                                    // the other end of a point-to-point link
-            out.add(route(v4(ip ^ 1, 32), new FibPath().swIfIndex(swIfIndex).type(FibPathType.FIB_API_PATH_TYPE_NORMAL)
-                    .nh(new FibPathNh().address(new AddressUnion().ip4(new Ip4Address(v4bytes(ip ^ 1)))))));
+            byte[] peer = a.clone();
+            peer[3] ^= 1;
+            out.add(RouteModel.route(0, RouteModel.prefix(peer, 32), FibPathType.FIB_API_PATH_TYPE_NORMAL, swIfIndex,
+                    peer));
         }
         if (len < 31) {
-            FibPath drop = new FibPath().swIfIndex(RouteModel.NO_INTERFACE).type(FibPathType.FIB_API_PATH_TYPE_DROP);
-            out.add(route(v4(ip & mask, 32), drop));
-            out.add(route(v4(ip | ~mask, 32), drop));
+            byte[] first = RouteModel.masked(a, len);
+            byte[] netmask = RouteModel.masked(new byte[] {-1, -1, -1, -1}, len);
+            byte[] last = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                last[i] = (byte) (first[i] | ~netmask[i]);
+            }
+            for (byte[] edge : new byte[][] {first, last}) {
+                out.add(RouteModel.route(0, RouteModel.prefix(edge, 32), FibPathType.FIB_API_PATH_TYPE_DROP,
+                        RouteModel.NO_INTERFACE, none));
+            }
         }
-    }
-
-    private static IpRoute route(Prefix p, FibPath path) {
-        return new IpRoute().tableId(0).prefix(p)
-                .paths(List.of(path.weight(1).proto(FibPathNhProto.FIB_API_PATH_NH_PROTO_IP4)));
-    }
-
-    private static byte[] v4bytes(int ip) {
-        return new byte[] {(byte) (ip >>> 24), (byte) (ip >>> 16), (byte) (ip >>> 8), (byte) ip};
-    }
-
-    private static Prefix v4(int ip, int len) {
-        byte[] b = v4bytes(ip);
-        return new Prefix().address(new Address().af(AddressFamily.ADDRESS_IP4)
-                .un(new AddressUnion().ip4(new Ip4Address(b)))).len(len);
     }
 }

@@ -139,15 +139,41 @@ final class RouteModel {
 
     /** The prefix with its host bits cleared, as text: the identity of a route in its table. */
     static String key(Prefix p) {
-        byte[] a = isIp6(p) ? p.address().un().ip6().bytes() : p.address().un().ip4().bytes();
-        int len = p.len();
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < a.length; i++) {
-            int keep = Math.max(0, Math.min(8, len - 8 * i));
-            int masked = a[i] & 0xFF & (0xFF << (8 - keep));
-            b.append(String.format("%02x", masked));
+        for (byte x : masked(address(p), p.len())) {
+            b.append(String.format("%02x", x & 0xFF));
         }
-        return b.append('/').append(len).toString();
+        return b.append('/').append(p.len()).toString();
+    }
+
+    /** The prefix's address bytes: 4 for IPv4, 16 for IPv6. */
+    static byte[] address(Prefix p) {
+        return isIp6(p) ? p.address().un().ip6().bytes() : p.address().un().ip4().bytes();
+    }
+
+    /** {@code a} with the bits past the first {@code len} cleared. */
+    static byte[] masked(byte[] a, int len) {
+        byte[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            int keep = Math.max(0, Math.min(8, len - 8 * i));
+            out[i] = (byte) (out[i] & (0xFF << (8 - keep)));
+        }
+        return out;
+    }
+
+    /** A prefix of {@code address} (4 bytes: IPv4, 16: IPv6). */
+    static Prefix prefix(byte[] address, int len) {
+        return new Prefix().address(new Address()
+                .af(address.length == 16 ? AddressFamily.ADDRESS_IP6 : AddressFamily.ADDRESS_IP4)
+                .un(new AddressUnion().raw(address))).len(len);
+    }
+
+    /** A route of table {@code tableId} with one path of {@code type} over {@code swIfIndex} via {@code nextHop}. */
+    static IpRoute route(long tableId, Prefix p, FibPathType type, long swIfIndex, byte[] nextHop) {
+        FibPath path = new FibPath().swIfIndex(swIfIndex).weight(1).type(type)
+                .proto(isIp6(p) ? FibPathNhProto.FIB_API_PATH_NH_PROTO_IP6 : FibPathNhProto.FIB_API_PATH_NH_PROTO_IP4)
+                .nh(new FibPathNh().address(new AddressUnion().raw(nextHop)));
+        return new IpRoute().tableId(tableId).prefix(p).paths(List.of(path));
     }
 
     private static void put(Map<String, IpRoute> t, IpRoute r) {
@@ -158,12 +184,6 @@ final class RouteModel {
     private static IpRoute own(long tableId, boolean isIp6, byte[] address, int len, FibPathType type) {
         byte[] full = new byte[isIp6 ? 16 : 4];
         System.arraycopy(address, 0, full, 0, address.length);
-        AddressUnion un = new AddressUnion().raw(full);
-        Prefix prefix = new Prefix().address(new Address()
-                .af(isIp6 ? AddressFamily.ADDRESS_IP6 : AddressFamily.ADDRESS_IP4).un(un)).len(len);
-        FibPath path = new FibPath().swIfIndex(NO_INTERFACE).weight(1).type(type)
-                .proto(isIp6 ? FibPathNhProto.FIB_API_PATH_NH_PROTO_IP6 : FibPathNhProto.FIB_API_PATH_NH_PROTO_IP4)
-                .nh(new FibPathNh());
-        return new IpRoute().tableId(tableId).prefix(prefix).paths(List.of(path));
+        return route(tableId, prefix(full, len), type, NO_INTERFACE, new byte[full.length]);
     }
 }
