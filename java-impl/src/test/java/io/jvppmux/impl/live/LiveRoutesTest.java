@@ -10,9 +10,8 @@ import io.jvppmux.binapi.interfaces.SwInterfaceDetails;
 import io.jvppmux.binapi.interfaces.SwInterfaceDump;
 import io.jvppmux.binapi.ip.IpRouteDetails;
 import io.jvppmux.impl.JvppMux;
+import io.jvppmux.impl.testing.Pipelined;
 import io.jvppmux.impl.testing.RouteTraffic;
-import io.jvppmux.impl.transport.shm.ShmTransport;
-import io.jvppmux.impl.transport.socket.SocketTransport;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,8 +62,8 @@ class LiveRoutesTest {
             RouteTraffic.assertHoldsAll(dumped, ROUTES, loop0);
             assertThat(vppSlash24Count()).as("VPP's own count of /24 routes").isEqualTo(before + ROUTES);
             System.out.printf("LIVE-FIGURE %s routes: %d added in %d ms (%d channels, %d in flight each), table of %d"
-                            + " dumped in %d ms%n", kind, ROUTES, (added - start) / 1_000_000, RouteTraffic.THREADS,
-                    RouteTraffic.WINDOW, dumped.size(), (dumpedAt - added) / 1_000_000);
+                            + " dumped in %d ms%n", kind, ROUTES, (added - start) / 1_000_000, Pipelined.THREADS,
+                    Pipelined.WINDOW, dumped.size(), (dumpedAt - added) / 1_000_000);
 
             RouteTraffic.send(mux, ROUTES, loop0, false);
             assertThat(vppSlash24Count()).as("VPP's count of /24 routes after the removal").isEqualTo(before);
@@ -75,10 +74,7 @@ class LiveRoutesTest {
     }
 
     private static JvppMux connect(TransportKind kind) {
-        VppProcess vpp = VPP.get();
-        MuxConfig c = MuxConfig.builder().transport(kind).socketPath(vpp.socketPath()).shmPrefix(vpp.shmPrefix())
-                .vppapiclientLibrary(vpp.vppapiclient()).fallbackToSocket(false).build();
-        return JvppMux.connect(c, kind == TransportKind.SHM ? new ShmTransport() : new SocketTransport());
+        return LiveTransports.connect(kind, MuxConfig.defaults(), VPP.get());
     }
 
     /** How many /24 prefixes VPP's table 0 holds, by its own CLI. */

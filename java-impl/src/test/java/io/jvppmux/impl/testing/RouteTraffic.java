@@ -3,14 +3,12 @@ package io.jvppmux.impl.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvppmux.api.ApiChannel;
-import io.jvppmux.api.RequestContext;
 import io.jvppmux.binapi.fib_types.FibPath;
 import io.jvppmux.binapi.fib_types.FibPathNh;
 import io.jvppmux.binapi.fib_types.FibPathNhProto;
 import io.jvppmux.binapi.fib_types.FibPathType;
 import io.jvppmux.binapi.ip.IpRoute;
 import io.jvppmux.binapi.ip.IpRouteAddDel;
-import io.jvppmux.binapi.ip.IpRouteAddDelReply;
 import io.jvppmux.binapi.ip.IpRouteDetails;
 import io.jvppmux.binapi.ip.IpRouteDump;
 import io.jvppmux.binapi.ip.IpTable;
@@ -24,24 +22,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
  * A control plane's route programming at scale, for tests against mock-vpp and a real VPP alike: {@code n} IPv4
  * routes 20.H.L.0/24 (H.L = 0 .. n-1, so at most 65,536) via 10.0.0.2 on one interface, sent pipelined from
- * several threads on a channel each, and the check that a dump of table 0 holds each of them exactly once.
+ * several threads on a channel each ({@link Pipelined}), and the check that a dump of table 0 holds each of them
+ * exactly once.
  */
 public final class RouteTraffic {
     /** The next hop of every route. */
     public static final byte[] NEXT_HOP = {10, 0, 0, 2};
-    /** Threads, each on a channel of its own. */
-    public static final int THREADS = 4;
-    /** Requests in flight per thread. */
-    public static final int WINDOW = 64;
 
     private RouteTraffic() {
     }
@@ -60,7 +51,7 @@ public final class RouteTraffic {
                     .paths(List.of(path));
             requests.add(new IpRouteAddDel().isAdd(add).route(route));
         }
-        sendPipelined(mux, requests);
+        Pipelined.send(mux, requests);
     }
 
     /** Table 0's IPv4 routes. */
@@ -98,40 +89,5 @@ public final class RouteTraffic {
     public static Prefix ip4(byte[] address, int len) {
         return new Prefix().address(new Address().af(AddressFamily.ADDRESS_IP4)
                 .un(new AddressUnion().ip4(new Ip4Address(address)))).len(len);
-    }
-
-    /** Sends every request, {@link #THREADS} threads on a channel each, {@link #WINDOW} in flight per thread. */
-    private static void sendPipelined(JvppMux mux, List<IpRouteAddDel> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                List<IpRouteAddDel> share = requests.subList(t * requests.size() / THREADS,
-                        (t + 1) * requests.size() / THREADS);
-                done.add(pool.submit(() -> {
-                    try (ApiChannel ch = mux.newApiChannel()) {
-                        RequestContext[] inFlight = new RequestContext[WINDOW];
-                        IpRouteAddDelReply reply = new IpRouteAddDelReply();
-                        for (int i = 0; i < share.size(); i++) {
-                            if (inFlight[i % WINDOW] != null) {
-                                inFlight[i % WINDOW].receiveReply(reply);   // throws unless retval is 0
-                            }
-                            inFlight[i % WINDOW] = ch.sendRequest(share.get(i));
-                        }
-                        for (RequestContext c : inFlight) {
-                            if (c != null) {
-                                c.receiveReply(reply);
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
