@@ -78,6 +78,15 @@ public interface VppTransport {
         return VppPresence.UNKNOWN;
     }
 
+    /**
+     * The largest message, in bytes, this transport can write. The mux refuses a larger request before encoding
+     * it, with an {@link IllegalArgumentException} naming the request, its size and this bound, and writes nothing.
+     * Default: no bound of the transport's own ({@code max-message-size} still applies).
+     */
+    default int maxWriteSize() {
+        return Integer.MAX_VALUE;
+    }
+
     /** A short description for logs, e.g. {@code socket /run/vpp/api.sock}. */
     String describe();
 

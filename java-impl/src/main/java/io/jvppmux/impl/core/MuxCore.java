@@ -16,6 +16,7 @@ import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
@@ -216,10 +217,17 @@ public final class MuxCore {
      * {@code msgId} was taken from) is still the connected one.
      *
      * @throws NotConnectedException    when not connected, connected again since, or the write fails
-     * @throws IllegalArgumentException when a field of {@code m} cannot be encoded
+     * @throws IllegalArgumentException when a field of {@code m} cannot be encoded, or {@code m} is larger than
+     *                                  max-message-size or than the transport writes ({@link VppTransport#maxWriteSize})
      */
     public void write(Message m, int msgId, int context, int gen) {
-        ByteBuffer b = egress.get(MessageCodec.length(m), m.messageName());
+        int length = MessageCodec.length(m);
+        if (length > transport.maxWriteSize()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d bytes, more than the %,d the transport (%s) writes"
+                    + " in one message; send it over the socket transport, or in several requests", m.messageName(),
+                    length, transport.maxWriteSize(), transport.describe()));
+        }
+        ByteBuffer b = egress.get(length, m.messageName());
         try {
             MessageCodec.encode(b, m, msgId, clientIndex, context);
         } catch (BufferOverflowException e) {

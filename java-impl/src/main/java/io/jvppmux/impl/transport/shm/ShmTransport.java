@@ -243,6 +243,16 @@ public final class ShmTransport implements VppTransport {
         return Optional.of(t);
     }
 
+    /**
+     * {@link ShimCodes#MAX_WRITE}: libvppapiclient allocates each message in VPP's API segment and aborts the whole
+     * process (the JVM) when that allocation fails (docs/PROTOCOL.md 7.3), so larger messages are never handed to
+     * it. Over the socket the same message is written in one frame.
+     */
+    @Override
+    public int maxWriteSize() {
+        return ShimCodes.MAX_WRITE;
+    }
+
     @Override
     public void write(ByteBuffer message) {
         Objects.requireNonNull(message, "message");
