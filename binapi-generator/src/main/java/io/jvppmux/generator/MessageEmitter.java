@@ -24,9 +24,13 @@ final class MessageEmitter {
     private MessageEmitter() {
     }
 
-    /** Whether a message's body starts with {@code i32 retval}. */
+    /**
+     * Whether a message's body has an {@code i32 retval}: most replies start with it, a few carry it after an index
+     * ({@code acl_add_replace_reply}: {@code acl_index, retval}; {@code map_add_domain_reply}, {@code dev_attach_reply}),
+     * and theirs must be checked as well.
+     */
     static boolean hasRetval(List<FieldDef> body) {
-        return !body.isEmpty() && "retval".equals(body.get(0).name()) && "i32".equals(body.get(0).type());
+        return body.stream().anyMatch(f -> "retval".equals(f.name()) && "i32".equals(f.type()) && f.isScalar());
     }
 
     static TypeSpec emit(ClassName self, StructDef m, MessageShape shape, List<JField> fields,
