@@ -35,8 +35,10 @@ final class Engine {
     final Scripts scripts = new Scripts();
     final ReceivedLog log;
     final InterfaceModel interfaces;
-    final RouteModel routes = new RouteModel();
-    final AddressModel addresses = new AddressModel();
+    /** Routing, addresses and ACLs (engine thread only); new ones after a restart, as VPP starts empty. */
+    RouteModel routes = new RouteModel();
+    AddressModel addresses = new AddressModel();
+    AclModel acls = new AclModel();
     private final ScheduledThreadPoolExecutor executor;
     private final RequestProcessor processor;
     private final Set<ClientLink> links = ConcurrentHashMap.newKeySet();
@@ -291,6 +293,9 @@ final class Engine {
             table = MessageTable.build(seed);
             pid = pid + 1;
             interfaces.reset();
+            routes = new RouteModel();
+            addresses = new AddressModel();
+            acls = new AclModel();
         });
     }
 

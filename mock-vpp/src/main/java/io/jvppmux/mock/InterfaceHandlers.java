@@ -93,6 +93,7 @@ final class InterfaceHandlers {
         }
         model.remove(i.swIfIndex());
         call.engine.addresses.deleteAll(i.swIfIndex());
+        call.engine.acls.forgetInterface(i.swIfIndex());
         call.reply(new DeleteLoopbackReply().retval(0));
         model.notifySubscribers(i.swIfIndex(), 0, true);
     }

@@ -31,6 +31,7 @@ final class RequestProcessor {
         IpfixHandlers.register(builtins);
         RouteHandlers.register(builtins);
         AddressHandlers.register(builtins);
+        AclHandlers.register(builtins);
     }
 
     /** How long to hold {@code msg} before processing it. */

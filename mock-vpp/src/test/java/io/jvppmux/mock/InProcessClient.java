@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvppmux.api.Message;
 import io.jvppmux.api.MuxConfig;
+import io.jvppmux.binapi.memclnt.ControlPing;
+import io.jvppmux.binapi.memclnt.ControlPingReply;
 import io.jvppmux.binapi.wire.MessageCodec;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** A client of the in-process face for tests: encodes with the transport's table, decodes what arrives. */
 final class InProcessClient implements AutoCloseable {
@@ -44,6 +49,21 @@ final class InProcessClient implements AutoCloseable {
         byte[] m = sink.next(WAIT).bytes();
         assertThat(m).as("a message within %s", WAIT).isNotNull();
         return m;
+    }
+
+    /**
+     * Sends {@code request} and a control_ping after it (as the mux ends a dump) and returns the details that arrive
+     * before the ping's reply, decoded.
+     */
+    <D extends Message> List<D> dump(Message request, Supplier<D> details, int context) throws InterruptedException {
+        send(request, context);
+        send(new ControlPing(), context);
+        int pingReply = transport.messageId(ControlPingReply.DESCRIPTOR.nameCrc());
+        List<D> out = new ArrayList<>();
+        for (byte[] m = next(); TestWire.id(m) != pingReply; m = next()) {
+            out.add(decode(m, details.get()));
+        }
+        return out;
     }
 
     /** The context of a message of {@code type}'s layout. */

@@ -107,6 +107,24 @@ class RouteHandlersTest {
     }
 
     @Test
+    void aRestartForgetsRoutesAndAddresses() throws Exception {
+        try (MockVpp vpp = MockVpp.start()) {
+            try (InProcessClient c = new InProcessClient(vpp)) {
+                c.send(new CreateLoopback(), 1);
+                c.expect(new CreateLoopbackReply());
+                assertThat(route(c, true, false, 0, ip(20, 0, 3, 0), 24, path(1, 2))).isZero();
+                assertThat(table(c, 7, true)).isZero();
+                assertThat(dump(c, 0)).hasSize(6);
+            }
+            vpp.restart();
+            try (InProcessClient c = new InProcessClient(vpp)) {
+                assertThat(dump(c, 0)).as("VPP's own routes only").hasSize(5);
+                assertThat(dump(c, 7)).as("table 7 is gone").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aPrefixIsFoundWithItsHostBitsCleared() {
         Prefix a = prefix(ip(20, 0, 2, 9), 24);
         Prefix b = prefix(ip(20, 0, 2, 0), 24);
@@ -137,15 +155,10 @@ class RouteHandlersTest {
 
     /** The table's routes ("prefix TYPE [if N via .X]" per path), up to the control_ping_reply that ends the dump. */
     private List<String> dump(InProcessClient c, long table) throws InterruptedException {
-        c.send(new IpRouteDump().table(new IpTable().tableId(table)), ++context);
-        c.send(new ControlPing(), ++context);
         List<String> out = new ArrayList<>();
-        while (true) {
-            byte[] m = c.next();
-            if (TestWire.id(m) == c.transport.messageId(ControlPingReply.DESCRIPTOR.nameCrc())) {
-                return out;
-            }
-            IpRoute r = c.decode(m, new IpRouteDetails()).route();
+        for (IpRouteDetails d : c.dump(new IpRouteDump().table(new IpTable().tableId(table)), IpRouteDetails::new,
+                ++context)) {
+            IpRoute r = d.route();
             byte[] a = r.prefix().address().un().ip4().bytes();
             StringBuilder b = new StringBuilder((a[0] & 0xFF) + "." + (a[1] & 0xFF) + "." + (a[2] & 0xFF) + "."
                     + (a[3] & 0xFF) + "/" + r.prefix().len());
@@ -157,6 +170,7 @@ class RouteHandlersTest {
             }
             out.add(b.toString());
         }
+        return out;
     }
 
     private static FibPath path(long swIfIndex, int lastByte) {

@@ -84,6 +84,7 @@ class LiveDifferentialTest {
         s.add(new Step("sw_interface_set_flags unknown", ch -> call(ch, new SwInterfaceSetFlags().swIfIndex(NONE).flagsValue(1))));
         s.add(new Step("sw_interface_set_flags down", ch -> call(ch, new SwInterfaceSetFlags().swIfIndex(1).flagsValue(0))));
         s.addAll(RouteSteps.scenario());
+        s.addAll(AclSteps.scenario());
         s.add(new Step("delete_loopback", ch -> call(ch, new DeleteLoopback().swIfIndex(2))));
         s.add(new Step("delete_loopback again", ch -> call(ch, new DeleteLoopback().swIfIndex(2))));
         s.add(new Step("delete_loopback local0", ch -> call(ch, new DeleteLoopback().swIfIndex(0))));

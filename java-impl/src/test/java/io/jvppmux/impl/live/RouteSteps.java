@@ -151,6 +151,12 @@ final class RouteSteps {
                 .nh(new FibPathNh().address(new AddressUnion().raw(nh)));
     }
 
+    /** A prefix written "address/length" (the length may be beyond the address's, to be refused). */
+    static Prefix prefix(String cidr) {
+        int slash = cidr.indexOf('/');
+        return prefix(cidr.substring(0, slash), Integer.parseInt(cidr.substring(slash + 1)));
+    }
+
     private static Prefix prefix(String ip, int len) {
         byte[] a = bytes(ip);
         return new Prefix().address(new Address().af(a.length == 16 ? AddressFamily.ADDRESS_IP6 : AddressFamily.ADDRESS_IP4)
