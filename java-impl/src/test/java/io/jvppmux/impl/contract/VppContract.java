@@ -19,6 +19,10 @@ import io.jvppmux.api.NotConnectedException;
 import io.jvppmux.api.Subscription;
 import io.jvppmux.api.VppApiException;
 import io.jvppmux.api.VppInfo;
+import io.jvppmux.binapi.acl.AclAddReplace;
+import io.jvppmux.binapi.acl.AclAddReplaceReply;
+import io.jvppmux.binapi.acl.AclDump;
+import io.jvppmux.binapi.acl_types.AclRule;
 import io.jvppmux.binapi.interfaces.CreateLoopback;
 import io.jvppmux.binapi.interfaces.DeleteLoopback;
 import io.jvppmux.binapi.interfaces.SwInterfaceDetails;
@@ -37,6 +41,7 @@ import io.jvppmux.binapi.vpe.ShowVersionReply;
 import io.jvppmux.impl.JvppMux;
 import io.jvppmux.impl.testing.EventRecorder;
 import io.jvppmux.impl.testing.MuxThreads;
+import io.jvppmux.impl.testing.RouteTraffic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +160,22 @@ public abstract class VppContract {
                         assertThat(e.reply(CliInbandReply.class).reply()).startsWith("unknown input `no-such-command'");
                     });
             assertThat(ch.call(new CliInband().cmd("show version")).reply()).startsWith("vpp v");
+        }
+    }
+
+    @Test
+    void aRefusalWhoseRetvalFollowsAnIndexIsAVppApiException() {
+        try (ApiChannel ch = mux.newApiChannel()) {
+            AclRule tooLong = new AclRule().isPermitValue(1).srcPrefix(RouteTraffic.ip4(new byte[] {10, 0, 0, 0}, 33))
+                    .dstPrefix(RouteTraffic.ip4(new byte[4], 0)).srcportOrIcmptypeLast(65_535).dstportOrIcmpcodeLast(65_535);
+            assertThatThrownBy(() -> ch.call(new AclAddReplace().aclIndex(0xFFFF_FFFFL).tag("jvppmux-contract")
+                    .r(List.of(tooLong))))
+                    .isInstanceOfSatisfying(VppApiException.class, e -> {
+                        assertThat(e.retval()).as("VNET_API_ERROR_INVALID_SRC_ADDRESS").isEqualTo(-57);
+                        assertThat(e.reply(AclAddReplaceReply.class).aclIndex()).isEqualTo(0xFFFF_FFFFL);
+                    });
+            assertThat(ch.dump(new AclDump().aclIndex(0xFFFF_FFFFL))).as("no ACL was made")
+                    .noneMatch(d -> d.tag().equals("jvppmux-contract"));
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +39,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(300)
 class LiveAclTest {
-    private static final long NEW_ACL = 0xFFFF_FFFFL;
     private static final int BIG = 10_000;
     private static final int BIGGER = 20_000;
     private static final int MANY = 2_000;
@@ -59,9 +58,9 @@ class LiveAclTest {
             List<AclRule> first = AclTraffic.rules(BIG, 0);
             String tag = "jvppmux-big-" + kind;
             long start = System.nanoTime();
-            long index = ch.call(new AclAddReplace().aclIndex(NEW_ACL).tag(tag).r(first)).aclIndex();
+            long index = ch.call(new AclAddReplace().aclIndex(AclTraffic.ALL).tag(tag).r(first)).aclIndex();
             long added = System.nanoTime();
-            assertDumped(ch, index, tag, first);
+            AclTraffic.assertDumped(ch, index, tag, first);
             long dumped = System.nanoTime();
             assertThat(vppCounts()).as("VPP's own count of the ACL's rules").containsEntry(index, (long) BIG);
 
@@ -69,7 +68,7 @@ class LiveAclTest {
             AclAddReplaceReply replaced = ch.call(new AclAddReplace().aclIndex(index).tag(tag).r(second));
             assertThat(replaced.aclIndex()).as("the index of the replaced ACL").isEqualTo(index);
             long replacedAt = System.nanoTime();
-            assertDumped(ch, index, tag, second);
+            AclTraffic.assertDumped(ch, index, tag, second);
             long dumpedAgain = System.nanoTime();
             assertThat(vppCounts()).as("VPP's count after the replace").containsEntry(index, (long) BIGGER);
             System.out.printf("LIVE-FIGURE %s acl: %d rules (%d KB) added in %d ms, dumped in %d ms; replaced by %d"
@@ -87,38 +86,20 @@ class LiveAclTest {
     void twoThousandAclsMadeFromFourChannelsAreAllDumpedThenDeleted(TransportKind kind) throws Exception {
         try (JvppMux mux = connect(kind); ApiChannel ch = mux.newApiChannel()) {
             String prefix = "jvppmux-" + kind + "-";
-            List<AclAddReplace> adds = IntStream.range(0, MANY).mapToObj(i -> new AclAddReplace().aclIndex(NEW_ACL)
-                    .tag(prefix + i).r(AclTraffic.rules(RULES_EACH, i))).toList();
             long start = System.nanoTime();
-            List<AclAddReplaceReply> replies = Pipelined.send(mux, adds);
+            Map<String, Long> indexByTag = AclTraffic.makeMany(mux, prefix, MANY, RULES_EACH);
             long added = System.nanoTime();
-            Map<String, Long> indexByTag = new HashMap<>();
-            for (int i = 0; i < MANY; i++) {
-                indexByTag.put(prefix + i, replies.get(i).aclIndex());
-            }
-            assertThat(indexByTag.values()).as("distinct ACL indexes").doesNotHaveDuplicates();
-
-            List<AclDetails> all = ch.dump(new AclDump().aclIndex(NEW_ACL));
+            List<AclDetails> all = ch.dump(new AclDump().aclIndex(AclTraffic.ALL));
             long dumped = System.nanoTime();
-            Map<String, AclDetails> ours = new HashMap<>();
-            for (AclDetails d : all) {
-                if (d.tag().startsWith(prefix)) {
-                    assertThat(ours.put(d.tag(), d)).as("%s dumped once", d.tag()).isNull();
-                }
-            }
-            assertThat(ours).as("our ACLs in the dump of every ACL").hasSize(MANY);
-            for (int i = 0; i < MANY; i++) {
-                AclDetails d = ours.get(prefix + i);
-                assertThat(d.aclIndex()).as("index of %s", d.tag()).isEqualTo(indexByTag.get(prefix + i));
-                assertThat(AclTraffic.describe(d.r())).as("rules of %s", d.tag())
-                        .isEqualTo(AclTraffic.describe(adds.get(i).r()));
-            }
+            AclTraffic.assertHoldsAll(all, prefix, indexByTag, RULES_EACH);
+            assertThat(vppCounts()).as("VPP's own count of rules of each").containsAllEntriesOf(
+                    indexByTag.values().stream().collect(Collectors.toMap(i -> i, i -> (long) RULES_EACH)));
             System.out.printf("LIVE-FIGURE %s acls: %d ACLs of %d rules made in %d ms (%d channels, %d in flight each),"
                             + " %d dumped in %d ms%n", kind, MANY, RULES_EACH, ms(start, added), Pipelined.THREADS,
                     Pipelined.WINDOW, all.size(), ms(added, dumped));
 
-            Pipelined.send(mux, indexByTag.values().stream().map(i -> new AclDel().aclIndex(i)).toList());
-            assertThat(ch.dump(new AclDump().aclIndex(NEW_ACL))).as("our ACLs after deleting them")
+            AclTraffic.deleteAll(mux, indexByTag.values());
+            assertThat(ch.dump(new AclDump().aclIndex(AclTraffic.ALL))).as("our ACLs after deleting them")
                     .noneMatch(d -> d.tag().startsWith(prefix));
         }
     }
@@ -127,38 +108,27 @@ class LiveAclTest {
     void anAclLargerThanSharedMemoryTakesIsRefusedByNameThereWrittenOverTheSocketAndReadOverBoth() {
         List<AclRule> rules = new ArrayList<>(AclTraffic.rules(HUGE / 2, 0));
         rules.addAll(AclTraffic.rules(HUGE / 2, 1));
-        AclAddReplace add = new AclAddReplace().aclIndex(NEW_ACL).tag("jvppmux-huge").r(rules);
+        AclAddReplace add = new AclAddReplace().aclIndex(AclTraffic.ALL).tag("jvppmux-huge").r(rules);
         Map<Long, Long> before = vppCounts();
         try (JvppMux shm = connect(TransportKind.SHM); ApiChannel ch = shm.newApiChannel()) {
             assertThatThrownBy(() -> ch.call(add)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("acl_add_replace: 1,920,")
                     .hasMessageContaining("more than the 1,048,576 the transport (shm ");
             assertThat(vppCounts()).as("VPP's ACLs after the refusal").isEqualTo(before);
-            assertThat(ch.dump(new AclDump().aclIndex(NEW_ACL))).as("the channel after the refusal")
+            assertThat(ch.dump(new AclDump().aclIndex(AclTraffic.ALL))).as("the channel after the refusal")
                     .noneMatch(d -> d.tag().equals("jvppmux-huge"));
         }
         long index;
         try (JvppMux socket = connect(TransportKind.SOCKET); ApiChannel ch = socket.newApiChannel()) {
             index = ch.call(add).aclIndex();
-            assertDumped(ch, index, "jvppmux-huge", rules);
+            AclTraffic.assertDumped(ch, index, "jvppmux-huge", rules);
         }
         assertThat(vppCounts()).as("VPP's own count").containsEntry(index, (long) HUGE);
         try (JvppMux shm = connect(TransportKind.SHM); ApiChannel ch = shm.newApiChannel()) {
-            assertDumped(ch, index, "jvppmux-huge", rules);   // a 1.9 MB reply in VPP's API segment
+            AclTraffic.assertDumped(ch, index, "jvppmux-huge", rules);   // a 1.9 MB reply in VPP's API segment
             ch.call(new AclDel().aclIndex(index));
         }
         assertThat(vppCounts()).as("VPP's ACLs after acl_del").isEqualTo(before);
-    }
-
-    /** A dump of ACL {@code index} holds exactly that ACL, with its tag and {@code rules} in order. */
-    private static void assertDumped(ApiChannel ch, long index, String tag, List<AclRule> rules) {
-        List<AclDetails> dumped = ch.dump(new AclDump().aclIndex(index));
-        assertThat(dumped).as("acl_dump of ACL %d", index).hasSize(1);
-        AclDetails d = dumped.get(0);
-        assertThat(d.aclIndex()).isEqualTo(index);
-        assertThat(d.tag()).isEqualTo(tag);
-        assertThat(d.count()).as("rule count of ACL %d", index).isEqualTo(rules.size());
-        assertThat(AclTraffic.describe(d.r())).as("rules of ACL %d", index).isEqualTo(AclTraffic.describe(rules));
     }
 
     /** Every ACL's rule count, by index, as VPP's CLI ({@code show acl-plugin acl}) gives it. */

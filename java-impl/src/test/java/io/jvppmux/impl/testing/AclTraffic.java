@@ -1,5 +1,13 @@
 package io.jvppmux.impl.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jvppmux.api.ApiChannel;
+import io.jvppmux.binapi.acl.AclAddReplace;
+import io.jvppmux.binapi.acl.AclAddReplaceReply;
+import io.jvppmux.binapi.acl.AclDel;
+import io.jvppmux.binapi.acl.AclDetails;
+import io.jvppmux.binapi.acl.AclDump;
 import io.jvppmux.binapi.acl_types.AclAction;
 import io.jvppmux.binapi.acl_types.AclRule;
 import io.jvppmux.binapi.ip_types.Address;
@@ -8,15 +16,24 @@ import io.jvppmux.binapi.ip_types.AddressUnion;
 import io.jvppmux.binapi.ip_types.Ip6Address;
 import io.jvppmux.binapi.ip_types.IpProto;
 import io.jvppmux.binapi.ip_types.Prefix;
+import io.jvppmux.impl.JvppMux;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * ACL rules as a control plane writes them, many and all different, and a text of a rule that names what VPP must
- * keep of it (for comparing what a dump gives back with what was sent, without the bytes a union leaves unused).
+ * ACLs as a control plane writes them, for tests against mock-vpp and a real VPP alike: rules many and all different,
+ * ACLs made many at a time ({@link Pipelined}), and the checks that a dump gives back what was sent, rule for rule
+ * (compared as {@link #describe(AclRule) text} that names what VPP keeps, without the bytes a union leaves unused).
  */
 public final class AclTraffic {
+    /** acl_index ~0: a new ACL in acl_add_replace, every ACL in acl_dump. */
+    public static final long ALL = 0xFFFF_FFFFL;
+
     private static final IpProto[] PROTOS = {IpProto.IP_API_PROTO_TCP, IpProto.IP_API_PROTO_UDP, IpProto.IP_API_PROTO_ICMP};
 
     private AclTraffic() {
@@ -53,6 +70,57 @@ public final class AclTraffic {
             rules.add(r);
         }
         return rules;
+    }
+
+    /**
+     * Makes {@code n} ACLs tagged {@code tagPrefix + i}, each of {@code rulesEach} {@link #rules rules} with seed
+     * {@code i}, pipelined ({@link Pipelined}); returns their indexes by tag, checked distinct.
+     */
+    public static Map<String, Long> makeMany(JvppMux mux, String tagPrefix, int n, int rulesEach) throws Exception {
+        List<AclAddReplace> adds = IntStream.range(0, n).mapToObj(i -> new AclAddReplace().aclIndex(ALL)
+                .tag(tagPrefix + i).r(rules(rulesEach, i))).toList();
+        List<AclAddReplaceReply> replies = Pipelined.send(mux, adds);
+        Map<String, Long> indexByTag = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            indexByTag.put(tagPrefix + i, replies.get(i).aclIndex());
+        }
+        assertThat(indexByTag.values()).as("distinct ACL indexes").doesNotHaveDuplicates();
+        return indexByTag;
+    }
+
+    /**
+     * Checks that {@code all} (a dump of every ACL) holds each ACL {@link #makeMany} made exactly once, with its index
+     * and rules; ACLs of other tags are ignored.
+     */
+    public static void assertHoldsAll(List<AclDetails> all, String tagPrefix, Map<String, Long> indexByTag, int rulesEach) {
+        Map<String, AclDetails> ours = new HashMap<>();
+        for (AclDetails d : all) {
+            if (d.tag().startsWith(tagPrefix)) {
+                assertThat(ours.put(d.tag(), d)).as("%s dumped once", d.tag()).isNull();
+            }
+        }
+        assertThat(ours.keySet()).as("our ACLs in the dump of every ACL").isEqualTo(indexByTag.keySet());
+        for (int i = 0; i < indexByTag.size(); i++) {
+            AclDetails d = ours.get(tagPrefix + i);
+            assertThat(d.aclIndex()).as("index of %s", d.tag()).isEqualTo(indexByTag.get(tagPrefix + i));
+            assertThat(describe(d.r())).as("rules of %s", d.tag()).isEqualTo(describe(rules(rulesEach, i)));
+        }
+    }
+
+    /** A dump of ACL {@code index} holds exactly that ACL, with its tag and {@code rules} in order. */
+    public static void assertDumped(ApiChannel ch, long index, String tag, List<AclRule> rules) {
+        List<AclDetails> dumped = ch.dump(new AclDump().aclIndex(index));
+        assertThat(dumped).as("acl_dump of ACL %d", index).hasSize(1);
+        AclDetails d = dumped.get(0);
+        assertThat(d.aclIndex()).isEqualTo(index);
+        assertThat(d.tag()).isEqualTo(tag);
+        assertThat(d.count()).as("rule count of ACL %d", index).isEqualTo(rules.size());
+        assertThat(describe(d.r())).as("rules of ACL %d", index).isEqualTo(describe(rules));
+    }
+
+    /** Deletes the ACLs, pipelined; every reply must have retval 0. */
+    public static void deleteAll(JvppMux mux, Collection<Long> indexes) throws Exception {
+        Pipelined.send(mux, indexes.stream().map(i -> new AclDel().aclIndex(i)).toList());
     }
 
     /** What VPP keeps of a rule, as text: action, prefixes (of their family), protocol, port ranges, TCP flags. */
