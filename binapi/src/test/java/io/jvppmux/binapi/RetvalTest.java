@@ -61,6 +61,8 @@ class RetvalTest {
         assertThat(withRetval).as("messages with an i32 retval").hasSizeGreaterThan(800);
         assertThat(notFirst).as("replies whose retval follows another field").contains("acl_add_replace_reply",
                 "macip_acl_add_reply", "macip_acl_add_replace_reply", "map_add_domain_reply");
+        assertThat(notFirst).as("the mux confirms a want_* registration by the i32 right after the reply's header")
+                .noneMatch(n -> n.startsWith("want_"));
         List<String> missing = withRetval.stream().filter(n -> classes.containsKey(n)
                 && !HasRetval.class.isAssignableFrom(classes.get(n))).toList();
         assertThat(missing).as("messages with a retval that do not implement HasRetval").isEmpty();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jvppmux", mixinStandardHelpOptions = true, version = "jvppmux 0.1.0",
         description = "Talk to FD.io VPP through jvppmux (embedded mock-vpp unless --socket, --shm or --config is given).",
-        subcommands = {InterfacesCommand.class, RoutesCommand.class, VersionCommand.class, PingCommand.class, CliCommand.class,
+        subcommands = {InterfacesCommand.class, RoutesCommand.class, AclsCommand.class, VersionCommand.class, PingCommand.class, CliCommand.class,
                 EventsCommand.class, StatsCommand.class, ExporterCommand.class, BenchCommand.class, SoakCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jvppmux.api.ApiChannel;
 import io.jvppmux.api.MuxConfig;
+import io.jvppmux.binapi.acl.AclAddReplace;
+import io.jvppmux.binapi.acl.AclInterfaceSetAclList;
+import io.jvppmux.binapi.acl_types.AclAction;
+import io.jvppmux.binapi.acl_types.AclRule;
 import io.jvppmux.binapi.fib_types.FibPath;
 import io.jvppmux.binapi.fib_types.FibPathNh;
 import io.jvppmux.binapi.fib_types.FibPathNhProto;
@@ -202,6 +206,47 @@ class CommandsTest {
             assertThat(run("routes", "--socket", server.path().toString(), "--table", "9", "--json")).isZero();
             assertThat(out.toString()).isEqualTo("[]\n");
         }
+    }
+
+    @Test
+    void aclsListsEachAclWithWhereItIsAppliedAndItsRules() {
+        try (MockVpp vpp = MockVpp.start(); MockSocketServer server = vpp.startSocketServer(dir.resolve("api.sock"))) {
+            try (JvppMux mux = JvppMux.connect(MuxConfig.defaults(), vpp.newTransport()); ApiChannel ch = mux.newApiChannel()) {
+                long loop = ch.call(new CreateLoopback()).swIfIndex();
+                AclRule web = new AclRule().isPermit(AclAction.ACL_ACTION_API_PERMIT).srcPrefix(prefix(10, 0, 0, 0, 24))
+                        .dstPrefix(prefix(0, 0, 0, 0, 0)).protoValue(6).srcportOrIcmptypeLast(65_535)
+                        .dstportOrIcmpcodeFirst(80).dstportOrIcmpcodeLast(80).tcpFlagsMask(0x12).tcpFlagsValue(0x02);
+                AclRule rest = new AclRule().isPermit(AclAction.ACL_ACTION_API_DENY).srcPrefix(prefix(0, 0, 0, 0, 0))
+                        .dstPrefix(prefix(0, 0, 0, 0, 0)).srcportOrIcmptypeLast(65_535).dstportOrIcmpcodeLast(65_535);
+                ch.call(new AclAddReplace().aclIndex(0xffffffffL).tag("web").r(List.of(web, rest)));
+                ch.call(new AclAddReplace().aclIndex(0xffffffffL).tag("spare").r(List.of()));
+                ch.call(new AclInterfaceSetAclList().swIfIndex(loop).nInput(1).acls(new long[] {0}));
+            }
+            assertThat(run("acls", "--socket", server.path().toString())).as(err.toString()).isZero();
+            assertThat(out.toString().lines().toList()).containsExactly(
+                    "acl 0 \"web\": 2 rules, applied on loop0 (1) input",
+                    "  0: ipv4 permit src 10.0.0.0/24 dst 0.0.0.0/0 proto 6 sport 0-65535 dport 80 tcpflags 2 mask 18",
+                    "  1: ipv4 deny src 0.0.0.0/0 dst 0.0.0.0/0 proto 0 sport 0-65535 dport 0-65535",
+                    "acl 1 \"spare\": 0 rules, not applied",
+                    "2 ACLs");
+
+            out.getBuffer().setLength(0);
+            assertThat(run("acls", "--socket", server.path().toString(), "--index", "1", "--json")).isZero();
+            assertThat(out.toString()).isEqualTo("[{\"acl_index\":1,\"tag\":\"spare\",\"applied\":[],\"rules\":[]}]\n");
+            out.getBuffer().setLength(0);
+            assertThat(run("acls", "--socket", server.path().toString(), "--index", "7")).isZero();
+            assertThat(out.toString()).isEqualTo("no ACL 7\n");
+        }
+    }
+
+    @Test
+    void aclsRefusesAnIndexOutsideU32() {
+        assertThat(run("acls", "--index", "-1")).isEqualTo(2);
+        assertThat(run("acls", "--index", "4294967295")).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().filter(l -> l.startsWith("jvppmux: "))).containsExactly(
+                "jvppmux: --index -1: an ACL index is 0..4294967294 (see --help)",
+                "jvppmux: --index 4294967295: an ACL index is 0..4294967294 (see --help)");
     }
 
     @Test

@@ -23,8 +23,9 @@ final class Replies {
     }
 
     /**
-     * Whether the reply {@code msgId} in {@code msg} carries retval 0 (the i32 right after its header);
-     * false when it is too short or its type is unknown. Runs on the dispatcher; reads only.
+     * Whether the reply {@code msgId} in {@code msg} carries retval 0 (the i32 right after its header: where every
+     * {@code want_*} reply, the only ones asked, has it; binapi's RetvalTest checks that); false when it is too short
+     * or its type is unknown. Runs on the dispatcher; reads only.
      */
     static boolean retvalIsZero(MessageTable table, int msgId, ByteBuffer msg, int length) {
         MessageDescriptor<?> d = table.byId(msgId);
