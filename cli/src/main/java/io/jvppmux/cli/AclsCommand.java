@@ -84,7 +84,8 @@ final class AclsCommand implements Callable<Integer> {
     private static void printJson(PrintWriter out, List<AclDetails> acls, Map<Long, List<String>> applied) {
         Json doc = new Json().beginArray();
         for (AclDetails a : acls) {
-            doc.beginObject().unsignedField("acl_index", a.aclIndex()).field("tag", a.tag()).name("applied").beginArray();
+            doc.beginObject().unsignedField("acl_index", a.aclIndex()).field("tag", a.tag()).name("applied")
+                    .beginArray();
             applied.getOrDefault(a.aclIndex(), List.of()).forEach(doc::value);
             doc.end().name("rules").beginArray();
             for (AclRule r : a.r()) {

@@ -43,7 +43,8 @@ class AclHandlersTest {
             assertThat(add(c, NEW, rule("10.0.0.0", 33))).as("source /33").containsExactly(-57, NEW);
             assertThat(add(c, NEW, rule("10.0.0.5", 24))).as("source host bits").containsExactly(-57, NEW);
             assertThat(add(c, NEW, rule("10.0.0.0", 24).dstPrefix(prefix("10.9.9.9", 16)))).containsExactly(-58, NEW);
-            assertThat(add(c, NEW, rule("10.0.0.0", 24).dstPrefix(prefix("::", 0)))).as("families").containsExactly(-57, NEW);
+            assertThat(add(c, NEW, rule("10.0.0.0", 24).dstPrefix(prefix("::", 0)))).as("families")
+                    .containsExactly(-57, NEW);
             assertThat(add(c, NEW, rule("10.0.0.0", 24).dstportOrIcmpcodeFirst(90).dstportOrIcmpcodeLast(80)))
                     .as("ports reversed").containsExactly(-8, NEW);
             assertThat(add(c, 2, rule("10.0.0.0", 33))).as("a bad replace").containsExactly(-57, 2L);

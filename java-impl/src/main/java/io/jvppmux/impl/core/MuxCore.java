@@ -223,9 +223,9 @@ public final class MuxCore {
     public void write(Message m, int msgId, int context, int gen) {
         int length = MessageCodec.length(m);
         if (length > transport.maxWriteSize()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d bytes, more than the %,d the transport (%s) writes"
-                    + " in one message; send it over the socket transport, or in several requests", m.messageName(),
-                    length, transport.maxWriteSize(), transport.describe()));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d bytes, more than the %,d the"
+                    + " transport (%s) writes in one message; send it over the socket transport, or in several requests",
+                    m.messageName(), length, transport.maxWriteSize(), transport.describe()));
         }
         ByteBuffer b = egress.get(length, m.messageName());
         try {

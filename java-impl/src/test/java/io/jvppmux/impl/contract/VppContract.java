@@ -167,7 +167,8 @@ public abstract class VppContract {
     void aRefusalWhoseRetvalFollowsAnIndexIsAVppApiException() {
         try (ApiChannel ch = mux.newApiChannel()) {
             AclRule tooLong = new AclRule().isPermitValue(1).srcPrefix(RouteTraffic.ip4(new byte[] {10, 0, 0, 0}, 33))
-                    .dstPrefix(RouteTraffic.ip4(new byte[4], 0)).srcportOrIcmptypeLast(65_535).dstportOrIcmpcodeLast(65_535);
+                    .dstPrefix(RouteTraffic.ip4(new byte[4], 0)).srcportOrIcmptypeLast(65_535)
+                    .dstportOrIcmpcodeLast(65_535);
             assertThatThrownBy(() -> ch.call(new AclAddReplace().aclIndex(0xFFFF_FFFFL).tag("jvppmux-contract")
                     .r(List.of(tooLong))))
                     .isInstanceOfSatisfying(VppApiException.class, e -> {

@@ -34,7 +34,8 @@ public final class AclTraffic {
     /** acl_index ~0: a new ACL in acl_add_replace, every ACL in acl_dump. */
     public static final long ALL = 0xFFFF_FFFFL;
 
-    private static final IpProto[] PROTOS = {IpProto.IP_API_PROTO_TCP, IpProto.IP_API_PROTO_UDP, IpProto.IP_API_PROTO_ICMP};
+    private static final IpProto[] PROTOS = {IpProto.IP_API_PROTO_TCP, IpProto.IP_API_PROTO_UDP,
+            IpProto.IP_API_PROTO_ICMP};
 
     private AclTraffic() {
     }
@@ -92,7 +93,8 @@ public final class AclTraffic {
      * Checks that {@code all} (a dump of every ACL) holds each ACL {@link #makeMany} made exactly once, with its index
      * and rules; ACLs of other tags are ignored.
      */
-    public static void assertHoldsAll(List<AclDetails> all, String tagPrefix, Map<String, Long> indexByTag, int rulesEach) {
+    public static void assertHoldsAll(List<AclDetails> all, String tagPrefix, Map<String, Long> indexByTag,
+                                      int rulesEach) {
         Map<String, AclDetails> ours = new HashMap<>();
         for (AclDetails d : all) {
             if (d.tag().startsWith(tagPrefix)) {
