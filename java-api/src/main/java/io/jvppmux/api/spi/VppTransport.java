@@ -87,6 +87,16 @@ public interface VppTransport {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * How many bytes of written messages VPP may hold unanswered at once: a transport whose messages stay in memory
+     * VPP shares with the client until VPP has handled them (shared memory) bounds them, and the mux then holds a
+     * request back while replies show that VPP still holds that many, bounded by the request's reply timeout
+     * ({@link io.jvppmux.api.ReplyTimeoutException}). Default: no bound ({@link Long#MAX_VALUE}).
+     */
+    default long maxBytesInFlight() {
+        return Long.MAX_VALUE;
+    }
+
     /** A short description for logs, e.g. {@code socket /run/vpp/api.sock}. */
     String describe();
 

@@ -235,6 +235,9 @@ public final class ChannelImpl implements ApiChannel {
             Stale.drop(this, context, msgId, pendings.lastIssued());
             return;
         }
+        if (core.bytesInFlightBounded()) {
+            core.replied(p.egressMark());   // VPP handled what was written up to p's request
+        }
         p.offer(msgId, msg, length);
     }
 

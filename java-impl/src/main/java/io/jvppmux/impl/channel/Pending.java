@@ -74,6 +74,8 @@ abstract class Pending extends ReplyQueue {
     private final MessageCounters stats;
     private long startedAt;
     private EventRegistrations.Candidate registration;
+    /** Where its last message ends in the written stream, where the transport counts it ({@link MuxCore#replied}). */
+    private volatile long egressMark;
 
     Pending(ChannelImpl channel, MessageTable table, String requestName) {
         this.channel = channel;
@@ -120,6 +122,15 @@ abstract class Pending extends ReplyQueue {
     /** Marks it drained; true when this call did. */
     final boolean drain() {
         return DRAINED.compareAndSet(this, false, true);
+    }
+
+    /** Set before its message is written (the writing thread). */
+    final void egressMark(long mark) {
+        egressMark = mark;
+    }
+
+    final long egressMark() {
+        return egressMark;
     }
 
     final int seq() {

@@ -11,6 +11,7 @@ import io.jvppmux.api.Request;
 import io.jvppmux.api.StreamRequest;
 import io.jvppmux.api.VppException;
 import io.jvppmux.binapi.memclnt.ControlPing;
+import io.jvppmux.binapi.wire.MessageCodec;
 import io.jvppmux.impl.core.Failure;
 import io.jvppmux.impl.core.MessageTable;
 import io.jvppmux.impl.core.MuxCore;
@@ -110,11 +111,15 @@ final class Sender {
         acquire(request.messageName());
         p.starting(registration);
         try {
+            long deadline = System.nanoTime() + channel.replyTimeoutNanos();
+            if (core.bytesInFlightBounded()) {   // wait for room before the request is in flight (and swept)
+                core.awaitRoom(request, MessageCodec.length(request) + (ping ? MessageCodec.length(PING) : 0), deadline);
+            }
             pendings.register(p, channel.id(), multipart);
             channel.ensureOpen();
-            core.write(request, idOf(t, request), p.context(), t.generation());
+            write(p, request, idOf(t, request), deadline);
             if (ping) {
-                core.write(PING, t.controlPingId(), p.context(), t.generation());
+                write(p, PING, t.controlPingId(), deadline);
             }
             p.written();
         } catch (RuntimeException e) {
@@ -126,11 +131,23 @@ final class Sender {
     /** Writes {@code request} again with {@code p}'s context and table (cursor stream after EAGAIN). */
     void resend(Pending p, Message request) {
         try {
-            core.write(request, p.table.idOf(request.descriptor()), p.context(), p.table.generation());
+            write(p, request, p.table.idOf(request.descriptor()), System.nanoTime() + channel.replyTimeoutNanos());
             p.written();
         } catch (RuntimeException e) {
             p.fail(e instanceof NotConnectedException ? Failure.DISCONNECTED : Failure.ABANDONED, e);
             throw e;
+        }
+    }
+
+    /**
+     * Writes one message of {@code p}; where the transport bounds the bytes VPP may hold unanswered, waiting for room
+     * until {@code deadline} and giving {@code p} its mark ({@link MuxCore#replied}).
+     */
+    private void write(Pending p, Message m, int id, long deadline) {
+        if (core.bytesInFlightBounded()) {
+            core.write(m, id, p.context(), p.table.generation(), p::egressMark, deadline);
+        } else {
+            core.write(m, id, p.context(), p.table.generation());
         }
     }
 

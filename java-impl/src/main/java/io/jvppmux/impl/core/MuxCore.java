@@ -6,6 +6,8 @@ import io.jvppmux.api.Message;
 import io.jvppmux.api.MessageDescriptor;
 import io.jvppmux.api.MuxConfig;
 import io.jvppmux.api.NotConnectedException;
+import io.jvppmux.api.ReplyTimeoutException;
+import io.jvppmux.api.VppException;
 import io.jvppmux.api.VppTransportException;
 import io.jvppmux.api.spi.RxSink;
 import io.jvppmux.api.spi.VppTransport;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +40,12 @@ public final class MuxCore {
     private static final Logger log = LoggerFactory.getLogger(MuxCore.class);
 
     private final MuxConfig config;
+    /** The mark of a write that is not a request's (the mux's own answers): counted, never waits. */
+    private static final LongConsumer NO_MARK = mark -> { };
+
     private final VppTransport transport;
+    /** Bytes VPP may hold unanswered (shared memory), null when the transport sets no bound. */
+    private final EgressBudget budget;
     private final MessageCatalog known;
     private final Counters counters = new Counters();
     private final EgressBuffers egress;
@@ -70,6 +78,8 @@ public final class MuxCore {
         this.known = known;
         this.executors = executors;
         this.egress = new EgressBuffers(config.maxMessageSize());
+        long inFlight = transport.maxBytesInFlight();
+        this.budget = inFlight < Long.MAX_VALUE ? new EgressBudget(inFlight) : null;
         this.trace = new ApiTraceBuffer(config.apiTraceSize());
     }
 
@@ -99,6 +109,9 @@ public final class MuxCore {
         clientIndex = transport.clientIndex();
         compatibility = c;
         table = t;
+        if (budget != null) {
+            budget.reset();
+        }
         connected = true;
         signal.up();
         lastTransportConnectNanos = t1 - t0;
@@ -221,6 +234,17 @@ public final class MuxCore {
      *                                  max-message-size or than the transport writes ({@link VppTransport#maxWriteSize})
      */
     public void write(Message m, int msgId, int context, int gen) {
+        write(m, msgId, context, gen, NO_MARK, 0);
+    }
+
+    /**
+     * Writes a request as {@link #write(Message, int, int, int)} does; when the transport bounds the bytes VPP may hold
+     * unanswered ({@link VppTransport#maxBytesInFlight}), first waits for room until {@code deadlineNanos}, and gives
+     * {@code mark} the request's place in the written stream before the write ({@link #replied}).
+     *
+     * @throws ReplyTimeoutException when there is no room by the deadline
+     */
+    public void write(Message m, int msgId, int context, int gen, LongConsumer mark, long deadlineNanos) {
         int length = MessageCodec.length(m);
         if (length > transport.maxWriteSize()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d bytes, more than the %,d the"
@@ -234,21 +258,75 @@ public final class MuxCore {
             throw new IllegalArgumentException(m.messageName() + ": encode wrote more than encodedSize()", e);
         }
         b.flip();
-        long stamp = gate.enter();
-        try {
-            if (!connected || table.generation() != gen) {
-                throw new NotConnectedException("not connected to VPP (" + transport.describe() + "): " + m.messageName()
-                        + (connected ? " was prepared for an earlier connection" : " not sent"));
+        boolean request = mark != NO_MARK;
+        while (true) {
+            if (budget != null && request) {
+                awaitRoom(m, length, deadlineNanos);
             }
-            trace.sent(m.messageName(), msgId, context);
-            transport.write(b);
-        } catch (NotConnectedException e) {
-            throw e;
-        } catch (VppTransportException e) {
-            throw new NotConnectedException("writing " + m.messageName() + " to VPP failed: " + e.getMessage(), e);
-        } finally {
-            gate.leave(stamp);
+            long stamp = gate.enter();
+            try {
+                if (!connected || table.generation() != gen) {
+                    throw new NotConnectedException("not connected to VPP (" + transport.describe() + "): "
+                            + m.messageName() + (connected ? " was prepared for an earlier connection" : " not sent"));
+                }
+                if (budget == null) {
+                    trace.sent(m.messageName(), msgId, context);
+                    transport.write(b);
+                    return;
+                }
+                if (budget.write(length, !request, mark, () -> {
+                    trace.sent(m.messageName(), msgId, context);
+                    transport.write(b);
+                })) {
+                    return;
+                }
+            } catch (NotConnectedException e) {
+                throw e;
+            } catch (VppTransportException e) {
+                throw new NotConnectedException("writing " + m.messageName() + " to VPP failed: " + e.getMessage(), e);
+            } finally {
+                gate.leave(stamp);
+            }
         }
+    }
+
+    /**
+     * Waits until VPP holds few enough unanswered bytes for {@code length} more (no wait when the transport sets no
+     * bound).
+     *
+     * @throws ReplyTimeoutException when there is no room by {@code deadlineNanos}
+     */
+    public void awaitRoom(Message m, int length, long deadlineNanos) {
+        if (budget == null) {
+            return;
+        }
+        try {
+            if (!budget.awaitRoom(length, deadlineNanos)) {
+                throw new ReplyTimeoutException(String.format(Locale.ROOT, "%s: not sent, %,d bytes of earlier"
+                        + " requests are still unanswered in VPP's memory (%s holds at most %,d; this one has %,d)",
+                        m.messageName(), budget.inFlight(), transport.describe(), budget.limit(), length));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VppException("interrupted while waiting to send " + m.messageName(), e);
+        }
+    }
+
+    /** A reply to the request written at {@code mark} arrived (any thread): VPP has handled what was written up to it. */
+    public void replied(long mark) {
+        if (budget != null && mark > 0) {
+            budget.consumed(mark);
+        }
+    }
+
+    /** Whether writes wait for VPP to hold fewer unanswered bytes (the transport bounds them). */
+    public boolean bytesInFlightBounded() {
+        return budget != null;
+    }
+
+    /** Bytes written and not yet known handled by VPP, 0 when not bounded. */
+    public long bytesInFlight() {
+        return budget == null ? 0 : budget.inFlight();
     }
 
     /** @throws NotConnectedException when the connection is down */

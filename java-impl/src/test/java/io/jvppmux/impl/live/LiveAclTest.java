@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +36,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * flight each, all found in one dump of every ACL, then deleted the same way. Large requests and replies in one
  * message are what the route and interface tests do not send. An ACL of 40,000 rules (1.9 MB) is more than the
  * shared-memory transport writes: refused there by name with nothing sent, written over the socket, and its 1.9 MB
- * dump read over both.
+ * dump read over both. A flood of 864 KB requests over shared memory (4 channels, 64 in flight each) is held back by
+ * the mux's bound on bytes VPP holds unanswered instead of filling VPP's API segment (which aborted the JVM and hung
+ * VPP before the bound).
  */
 @Timeout(300)
 class LiveAclTest {
@@ -45,6 +48,9 @@ class LiveAclTest {
     private static final int RULES_EACH = 8;
     /** Rules of an ACL larger than the shared-memory transport writes (1.9 MB; it writes at most 1 MiB). */
     private static final int HUGE = 40_000;
+    /** A flood over shm: this many replaces of 18,000 rules (864 KB each), as fast as four channels send them. */
+    private static final int FLOOD = 256;
+    private static final int FLOOD_RULES = 18_000;
     /** "acl-index N count C tag {T}" of {@code show acl-plugin acl}. */
     private static final Pattern COUNT = Pattern.compile("acl-index (\\d+) count (\\d+) tag \\{([^}]*)}");
 
@@ -129,6 +135,29 @@ class LiveAclTest {
             ch.call(new AclDel().aclIndex(index));
         }
         assertThat(vppCounts()).as("VPP's ACLs after acl_del").isEqualTo(before);
+    }
+
+    @Test
+    void aFloodOfLargeRequestsOverSharedMemoryWaitsForVppInsteadOfFillingItsSegment() throws Exception {
+        List<AclRule> rules = AclTraffic.rules(FLOOD_RULES, 0);
+        try (JvppMux mux = connect(TransportKind.SHM); ApiChannel ch = mux.newApiChannel()) {
+            long[] acls = new long[Pipelined.THREADS];
+            for (int t = 0; t < acls.length; t++) {
+                acls[t] = ch.call(new AclAddReplace().aclIndex(AclTraffic.ALL).tag("flood-" + t)).aclIndex();
+            }
+            List<AclAddReplace> replaces = IntStream.range(0, FLOOD).mapToObj(i -> new AclAddReplace()
+                    .aclIndex(acls[i * acls.length / FLOOD]).tag("flood").r(rules)).toList();
+            long start = System.nanoTime();
+            Pipelined.send(mux, replaces);   // each thread its own ACL, 64 in flight: 221 MB in all
+            System.out.printf("LIVE-FIGURE SHM flood: %d acl_add_replace of %d KB (%d channels, %d in flight each)"
+                            + " in %d ms%n", FLOOD, requestKb(rules), Pipelined.THREADS, Pipelined.WINDOW,
+                    ms(start, System.nanoTime()));
+            assertThat(VPP.get().vppctl("show", "version")).as("VPP answers after the flood").startsWith("vpp v");
+            for (long acl : acls) {
+                assertThat(vppCounts()).containsEntry(acl, (long) FLOOD_RULES);
+                ch.call(new AclDel().aclIndex(acl));
+            }
+        }
     }
 
     /** Every ACL's rule count, by index, as VPP's CLI ({@code show acl-plugin acl}) gives it. */

@@ -43,6 +43,7 @@ public final class ScriptedTransport implements VppTransport {
     private volatile boolean connected;
     private volatile String failConnect;
     private final AtomicInteger failConnects = new AtomicInteger();
+    private volatile long maxBytesInFlight = Long.MAX_VALUE;
 
     /** A transport knowing every bundled message. */
     public ScriptedTransport() {
@@ -56,6 +57,16 @@ public final class ScriptedTransport implements VppTransport {
                 }
             }
         }
+    }
+
+    /** Bounds the bytes VPP may hold unanswered, as shared memory does; set before the mux is made. */
+    public void boundBytesInFlight(long bytes) {
+        maxBytesInFlight = bytes;
+    }
+
+    @Override
+    public long maxBytesInFlight() {
+        return maxBytesInFlight;
     }
 
     /** Makes the next connect fail with {@code message}. */

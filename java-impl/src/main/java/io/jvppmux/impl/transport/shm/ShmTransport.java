@@ -253,6 +253,16 @@ public final class ShmTransport implements VppTransport {
         return ShimCodes.MAX_WRITE;
     }
 
+    /**
+     * {@link ShmOptions#bytesInFlight()}: a message stays in VPP's API segment until VPP has handled it, and a request
+     * flood of large messages (measured: 4 channels x 64 in flight x 864 KB) fills it; libvppapiclient then aborts the
+     * JVM inside its allocation, holding the segment's lock, and VPP waits on that lock for good.
+     */
+    @Override
+    public long maxBytesInFlight() {
+        return options.bytesInFlight();
+    }
+
     @Override
     public void write(ByteBuffer message) {
         Objects.requireNonNull(message, "message");
