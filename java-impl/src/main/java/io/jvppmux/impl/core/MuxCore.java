@@ -38,11 +38,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MuxCore {
     private static final Logger log = LoggerFactory.getLogger(MuxCore.class);
-
-    private final MuxConfig config;
     /** The mark of a write that is not a request's (the mux's own answers): counted, never waits. */
     private static final LongConsumer NO_MARK = mark -> { };
 
+    private final MuxConfig config;
     private final VppTransport transport;
     /** Bytes VPP may hold unanswered (shared memory), null when the transport sets no bound. */
     private final EgressBudget budget;

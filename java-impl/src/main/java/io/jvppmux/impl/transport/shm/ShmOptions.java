@@ -88,15 +88,11 @@ public record ShmOptions(RxMode rxMode, Duration disconnectTimeout, Duration rep
     }
 
     private static int intProperty(String key, int dflt) {
-        String v = System.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
+        long v = longProperty(key, dflt);
+        if (v != (int) v) {
+            throw new IllegalArgumentException(key + ": " + v + " is out of range");
         }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + v + "' is not a number", e);
-        }
+        return (int) v;
     }
 
     private static RxMode modeProperty(RxMode dflt) {
