@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The VPP a bench talks to and a fresh transport to it for each driver: an embedded mock-vpp (its received
@@ -76,10 +77,15 @@ final class BenchTarget implements AutoCloseable {
         };
     }
 
-    /** The configuration every driver connects with: {@code -Djvppmux.<key>=value} system properties over the defaults. */
+    /**
+     * The configuration every driver connects with: {@code -Djvppmux.<key>=value} system properties over the defaults;
+     * unless {@code health-check-reply-timeout} is set, a health probe may take its whole probe interval: the bench
+     * loads VPP on purpose, and a probe queued behind its requests is not a sign of a dead VPP (250 ms, the default, did
+     * not suffice for mock-vpp's socket server on a busy 2-core machine).
+     */
     MuxConfig config() {
-        MuxConfig.Builder b = MuxConfig.fromSystemProperties(MuxConfig.defaults()).toBuilder()
-                .replyTimeout(settings.timeout()).clientName("jvppmux-bench");
+        MuxConfig.Builder b = forBench(MuxConfig.fromSystemProperties(MuxConfig.defaults()), settings.timeout(),
+                System.getProperty(MuxConfig.SYSTEM_PROPERTY_PREFIX + "health-check-reply-timeout") != null);
         if (server != null) {
             b.socketPath(server.path());
         } else if (settings.socket() != null) {
@@ -92,6 +98,12 @@ final class BenchTarget implements AutoCloseable {
             b.vppapiclientLibrary(settings.vppapiclient());
         }
         return b.build();
+    }
+
+    /** {@code base} with the bench's reply timeout and name, and the probe timeout as {@link #config} says. */
+    static MuxConfig.Builder forBench(MuxConfig base, Duration replyTimeout, boolean probeTimeoutSet) {
+        MuxConfig.Builder b = base.toBuilder().replyTimeout(replyTimeout).clientName("jvppmux-bench");
+        return probeTimeoutSet ? b : b.healthCheckReplyTimeout(base.healthCheckProbeInterval());
     }
 
     /** For the report's header. */

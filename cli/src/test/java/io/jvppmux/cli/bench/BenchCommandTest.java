@@ -2,10 +2,12 @@ package io.jvppmux.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jvppmux.api.MuxConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +40,16 @@ class BenchCommandTest {
             System.clearProperty("jvppmux.ring-size");
         }
         assertThat(err.toString().strip()).isEqualTo("jvppmux: ring-size: 3 must be a power of two in 64..1048576");
+    }
+
+    @Test
+    void aHealthProbeMayTakeItsWholeIntervalUnderTheBenchsLoadUnlessItsTimeoutIsSet() {
+        MuxConfig defaults = MuxConfig.defaults();
+        MuxConfig bench = BenchTarget.forBench(defaults, Duration.ofSeconds(5), false).build();
+        assertThat(bench.healthCheckReplyTimeout()).isEqualTo(defaults.healthCheckProbeInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(bench.replyTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(BenchTarget.forBench(defaults, Duration.ofSeconds(5), true).build().healthCheckReplyTimeout())
+                .as("set by -Djvppmux.health-check-reply-timeout").isEqualTo(defaults.healthCheckReplyTimeout());
     }
 
     @Test
