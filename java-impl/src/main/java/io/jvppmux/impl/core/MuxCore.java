@@ -45,6 +45,8 @@ public final class MuxCore {
     private final VppTransport transport;
     /** Bytes VPP may hold unanswered (shared memory), null when the transport sets no bound. */
     private final EgressBudget budget;
+    /** The largest message the transport writes, asked once. */
+    private final int maxWrite;
     private final MessageCatalog known;
     private final Counters counters = new Counters();
     private final EgressBuffers egress;
@@ -77,6 +79,7 @@ public final class MuxCore {
         this.known = known;
         this.executors = executors;
         this.egress = new EgressBuffers(config.maxMessageSize());
+        this.maxWrite = transport.maxWriteSize();
         long inFlight = transport.maxBytesInFlight();
         this.budget = inFlight < Long.MAX_VALUE ? new EgressBudget(inFlight) : null;
         this.trace = new ApiTraceBuffer(config.apiTraceSize());
@@ -245,10 +248,10 @@ public final class MuxCore {
      */
     public void write(Message m, int msgId, int context, int gen, LongConsumer mark, long deadlineNanos) {
         int length = MessageCodec.length(m);
-        if (length > transport.maxWriteSize()) {
+        if (length > maxWrite) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %,d bytes, more than the %,d the"
                     + " transport (%s) writes in one message; send it over the socket transport, or in several requests",
-                    m.messageName(), length, transport.maxWriteSize(), transport.describe()));
+                    m.messageName(), length, maxWrite, transport.describe()));
         }
         ByteBuffer b = egress.get(length, m.messageName());
         try {
